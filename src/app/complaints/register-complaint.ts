@@ -1,0 +1,443 @@
+import { sql } from 'drizzle-orm';
+import {
+  decideAfterHoursHandling,
+  isUrgentByDefault,
+  type AfterHoursDecision,
+} from '../../domain/classification/decide-after-hours-handling';
+import { findDuplicateCandidates } from '../../domain/classification/score-duplicate';
+import {
+  suggestClassification,
+  type ClassificationSuggestion,
+} from '../../domain/classification/suggest-classification';
+import { formatComplaintNumber, type Complaint } from '../../domain/complaint/complaint';
+import type {
+  Channel,
+  ComplaintKind,
+  CustomerTier,
+  CustomerType,
+  Demand,
+  EscalationFlag,
+  Injury,
+  Scope,
+  SpecialGroup,
+} from '../../domain/complaint/complaint-vocabulary';
+import { decideTransition } from '../../domain/complaint/decide-transition';
+import type { LifecycleActor, LifecycleState } from '../../domain/complaint/lifecycle-types';
+import { normaliseCustomerPhone } from '../../domain/reference/normalise-customer-phone';
+import { buildSearchTerms } from '../../domain/search/build-search-terms';
+import {
+  isWithinBusinessHours,
+  nextWorkingInstant,
+  toCalendarLocalTime,
+} from '../../domain/sla/business-calendar';
+import type { RuleHit } from '../../domain/shared/rule-hit';
+import { rowsOf, type Tx } from '../../db/client';
+import { complaintLinks } from '../../db/schema/complaint.table';
+import { complaintRepo, searchVectorOf } from '../../db/repos/complaint.repo';
+import { customerRepo } from '../../db/repos/customer.repo';
+import { productRepo } from '../../db/repos/product.repo';
+import { appendAudit } from '../audit/append-audit';
+import type { UseCaseContext } from '../context';
+import type { Deps } from '../deps';
+import { AppError } from '../errors/app-error';
+import { newId } from '../new-id';
+import { emitEvents } from '../platform/emit-events';
+import { randomToken, sha256Hex } from '../secrets';
+import { advanceClocks, mergeEventTimes, type TimedEvent } from './advance-clocks';
+import { complaintEvents, findRoleOwners } from './complaint-events';
+import { loadComplaintSettings, type ComplaintSettings, type CustomFieldDef } from './complaint-settings';
+import { lifecycleAppError } from './lifecycle-error';
+
+export type IntakeInput = {
+  readonly kind: ComplaintKind;
+  readonly channel: Channel;
+  readonly receivedAt?: Date | undefined;
+  readonly receivedOutsideCustomerService: boolean;
+  readonly urgent?: boolean | undefined;
+  readonly customer: {
+    readonly id?: string | undefined;
+    readonly name: string;
+    readonly phone?: string | null | undefined;
+    readonly email?: string | null | undefined;
+    readonly address?: string | null | undefined;
+    readonly type: CustomerType;
+    readonly tier?: CustomerTier | undefined;
+    readonly specialGroup?: SpecialGroup | null | undefined;
+    readonly locale?: 'zh-CN' | 'en' | undefined;
+  };
+  readonly product: {
+    readonly id?: string | undefined;
+    readonly name?: string | null | undefined;
+    readonly model?: string | null | undefined;
+    readonly code?: string | null | undefined;
+    readonly batchNo?: string | null | undefined;
+    readonly serialNo?: string | null | undefined;
+    readonly productionDate?: string | null | undefined;
+    readonly shipDate?: string | null | undefined;
+    readonly purchaseDate?: string | null | undefined;
+    readonly purchasePlace?: string | null | undefined;
+    readonly proofOfPurchase?: boolean | undefined;
+  };
+  readonly problem: {
+    readonly description: string;
+    readonly occurredAt?: Date | null | undefined;
+    readonly symptom?: string | null | undefined;
+    readonly affectedPart?: string | null | undefined;
+    readonly scope: Scope;
+  };
+  readonly demands: readonly Demand[];
+  readonly claimedAmountFen?: number | null | undefined;
+  readonly injury: Injury;
+  readonly flags: readonly EscalationFlag[];
+  readonly customFields: Readonly<Record<string, string | number | boolean | null>>;
+};
+
+export type IntakeResult = {
+  readonly complaint: Complaint;
+  /** Shown once to whoever registered: the customer's key to the portal. Only its hash is stored. */
+  readonly trackingToken: string;
+  readonly suggestion: ClassificationSuggestion;
+  readonly afterHours: AfterHoursDecision;
+  readonly duplicates: readonly {
+    readonly id: string;
+    readonly number: string;
+    readonly similarity: number;
+  }[];
+  readonly rules: readonly RuleHit[];
+};
+
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** Checks the preset's custom fields (e.g. VIN 17 characters for cars); every problem is listed. */
+const assertCustomFields = (
+  defs: readonly CustomFieldDef[],
+  values: Readonly<Record<string, unknown>>,
+  requireAll: boolean,
+): void => {
+  const problems: { key: string; problem: string }[] = [];
+  for (const def of defs) {
+    const v = values[def.key];
+    if (v === undefined || v === null || v === '') {
+      if (def.required && requireAll) problems.push({ key: def.key, problem: 'required' });
+      continue;
+    }
+    if (def.type === 'number' && typeof v !== 'number')
+      problems.push({ key: def.key, problem: 'must be a number' });
+    if (def.type === 'text' && typeof v !== 'string')
+      problems.push({ key: def.key, problem: 'must be text' });
+    if (def.type === 'date' && (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)))
+      problems.push({ key: def.key, problem: 'must be YYYY-MM-DD' });
+    if (def.pattern && typeof v === 'string' && !new RegExp(def.pattern).test(v))
+      problems.push({ key: def.key, problem: `must match ${def.pattern}` });
+  }
+  const known = new Set(defs.map((d) => d.key));
+  for (const key of Object.keys(values))
+    if (!known.has(key)) problems.push({ key, problem: 'not a field of the active preset' });
+  if (problems.length > 0) throw new AppError('CUSTOM_FIELD_INVALID', { problems });
+};
+
+/** Earlier complaints of the same customer and of the same unit in the last 90 days (R-CLS-3 repeats, R-MAL-1). */
+const countPriorComplaints = async (
+  tx: Tx,
+  phoneNorm: string | null,
+  productCode: string | null,
+  since: Date,
+) => {
+  if (!phoneNorm) return { sameCustomer: 0, sameUnit: 0 };
+  const [row] = await rowsOf<{ customer: number; unit: number }>(
+    tx,
+    sql`select count(*)::int as customer, count(*) filter (where product_code is not distinct from ${productCode})::int as unit
+        from complaints where customer_phone_norm = ${phoneNorm} and received_at >= ${since}`,
+  );
+  return { sameCustomer: Number(row?.customer ?? 0), sameUnit: productCode ? Number(row?.unit ?? 0) : 0 };
+};
+
+/**
+ * Registers one complaint from any channel (R-INT-1: every channel ends in the same record and process), in one
+ * transaction: the customer archive is linked or started (R-RES-6), the system suggests a classification that a
+ * person confirms later (R-CLS-1..3), the after-hours rule is applied (R-INT-5), a gapless number is given
+ * (R-INT-3), the complaint is received and registered (clocks R-SLA-1, -5, -8, -9, -13… start), re-submissions
+ * are suggested as links (R-INT-3), and the change is audited and announced (R-FUP-1).
+ */
+export const registerComplaint = async (
+  deps: Deps,
+  ctx: UseCaseContext,
+  input: IntakeInput,
+  lifecycleActor: LifecycleActor,
+  options: { intakeDepartmentId: string | null; reporterId: string | null; customerSubmitted?: boolean },
+): Promise<IntakeResult> => {
+  const now = deps.clock.now();
+  const receivedAt = input.receivedAt ?? now;
+  if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS || receivedAt.getFullYear() < 2000) {
+    throw new AppError('RECEIVED_AT_INVALID', {
+      receivedAt: receivedAt.toISOString(),
+      now: now.toISOString(),
+    });
+  }
+  const trackingToken = randomToken(24);
+  return deps.db.transaction(async (tx) => {
+    const settings: ComplaintSettings = await loadComplaintSettings(deps.db, tx);
+    // Customers on the portal cannot know every staff field (VIN, UDI…): staff complete them later.
+    assertCustomFields(settings.customFields, input.customFields, !options.customerSubmitted);
+
+    const product = input.product.id ? await productRepo.findById(tx, input.product.id) : undefined;
+    if (input.product.id && !product)
+      throw new AppError('COMPLAINT_REFERENCE_NOT_FOUND', { productId: input.product.id });
+    const phoneNorm = input.customer.phone ? normaliseCustomerPhone(input.customer.phone) : null;
+    let customer = input.customer.id ? await customerRepo.findById(tx, input.customer.id) : undefined;
+    if (input.customer.id && !customer)
+      throw new AppError('COMPLAINT_REFERENCE_NOT_FOUND', { customerId: input.customer.id });
+    if (!customer && phoneNorm) customer = (await customerRepo.findByPhoneNorm(tx, phoneNorm, 1))[0];
+    const rules: RuleHit[] = [];
+    if (!customer && phoneNorm) {
+      customer = {
+        id: newId(now.getTime()) as never,
+        code: null,
+        name: input.customer.name,
+        type: input.customer.type,
+        tier: input.customer.tier ?? 'new',
+        specialGroup: input.customer.specialGroup ?? null,
+        phone: input.customer.phone ?? null,
+        phoneNorm,
+        email: input.customer.email ?? null,
+        address: input.customer.address ?? null,
+        region: null,
+        company: null,
+        contacts: [],
+        notes: null,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      };
+      await customerRepo.insertMany(tx, [customer]);
+      rules.push({ rule: 'R-RES-6', detail: 'customer archive started' });
+    }
+
+    const productCode = product?.code ?? input.product.code ?? null;
+    const prior = await countPriorComplaints(
+      tx,
+      phoneNorm,
+      productCode,
+      new Date(receivedAt.getTime() - 90 * 86_400_000),
+    );
+    const suggestion = suggestClassification(
+      {
+        description: input.problem.description,
+        kind: input.kind,
+        injury: input.injury,
+        flags: input.flags,
+        claimedAmountFen: input.claimedAmountFen ?? null,
+        productPriceFen: product?.priceFen ?? null,
+        priorComplaintsSameUnit90d: prior.sameUnit,
+        priorComplaintsSameCustomer90d: prior.sameCustomer,
+        scope: input.problem.scope,
+        channel: input.channel,
+        customerType: input.customer.type,
+      },
+      settings.classification,
+    );
+    const urgent = input.urgent ?? isUrgentByDefault(suggestion, input.injury);
+    const afterHours = decideAfterHoursHandling({
+      receivedAt,
+      urgent,
+      withinBusinessHours: isWithinBusinessHours(settings.calendar, receivedAt),
+      nextBusinessStart: nextWorkingInstant(settings.calendar, receivedAt),
+    });
+
+    const year = Number(toCalendarLocalTime(settings.calendar, receivedAt).date.slice(0, 4));
+    const seq = await complaintRepo.allocateNumber(tx, year);
+    const id = newId(now.getTime());
+    const received: LifecycleState = {
+      status: 'received',
+      kind: input.kind,
+      injury: input.injury,
+      classified: false,
+      major: suggestion.major,
+      departmentId: null,
+      assigneeId: null,
+      reviewLevel: 0,
+      proposers: [],
+      proposal: null,
+      waitingOnCustomer: false,
+    };
+    const registered = decideTransition(
+      received,
+      { type: 'register' },
+      { now, actor: lifecycleActor, reviewChain: settings.reviewChain },
+    );
+    if (!registered.ok) throw lifecycleAppError(registered.error);
+    // R-INT-5: a non-urgent complaint after hours runs the normal process from the next working morning, so its
+    // clocks start then (the record keeps the true received and registered times).
+    const clockFrom = afterHours.handling === 'next_working_day' ? afterHours.processFrom : null;
+    const clockTime = (t: Date): Date => (clockFrom && t.getTime() < clockFrom.getTime() ? clockFrom : t);
+    const events: TimedEvent[] = [
+      { type: 'received', at: clockTime(receivedAt) },
+      ...registered.value.events
+        .filter((e) => e !== 'received')
+        .map((type) => ({ type, at: clockTime(now) })),
+    ];
+    await complaintRepo.insert(tx, {
+      id,
+      number: formatComplaintNumber(year, seq),
+      year,
+      seq,
+      kind: input.kind,
+      channel: input.channel,
+      status: registered.value.next.status,
+      receivedAt,
+      registeredAt: now,
+      reporterId: options.reporterId,
+      intakeDepartmentId: options.intakeDepartmentId,
+      receivedOutsideCustomerService: input.receivedOutsideCustomerService,
+      afterHours: {
+        handling: afterHours.handling,
+        processFrom: afterHours.processFrom.toISOString(),
+        urgent,
+      },
+      customerId: customer?.id ?? null,
+      customerName: input.customer.name,
+      customerPhone: input.customer.phone ?? null,
+      customerPhoneNorm: phoneNorm,
+      customerEmail: input.customer.email ?? null,
+      customerAddress: input.customer.address ?? null,
+      customerType: input.customer.type,
+      customerTier: input.customer.tier ?? customer?.tier ?? 'standard',
+      customerSpecialGroup: input.customer.specialGroup ?? customer?.specialGroup ?? null,
+      customerLocale: input.customer.locale ?? deps.config.defaultLocale,
+      productId: product?.id ?? null,
+      productName: input.product.name ?? product?.name ?? null,
+      productModel: input.product.model ?? product?.model ?? null,
+      productCode,
+      batchNo: input.product.batchNo ?? null,
+      serialNo: input.product.serialNo ?? null,
+      productionDate: input.product.productionDate ?? null,
+      shipDate: input.product.shipDate ?? null,
+      purchaseDate: input.product.purchaseDate ?? null,
+      purchasePlace: input.product.purchasePlace ?? null,
+      proofOfPurchase: input.product.proofOfPurchase ?? false,
+      description: input.problem.description,
+      occurredAt: input.problem.occurredAt ?? null,
+      symptom: input.problem.symptom ?? null,
+      affectedPart: input.problem.affectedPart ?? null,
+      scope: input.problem.scope,
+      demands: [...input.demands],
+      claimedAmountFen: input.claimedAmountFen ?? null,
+      injury: input.injury,
+      flags: [...input.flags],
+      customFields: { ...input.customFields },
+      suggestion,
+      nature: null,
+      severity: null,
+      major: suggestion.major,
+      trackingTokenHash: sha256Hex(trackingToken),
+      searchVector: searchVectorOf(
+        buildSearchTerms([
+          input.customer.name,
+          input.problem.description,
+          input.product.name ?? product?.name,
+          input.product.batchNo,
+        ]),
+      ),
+      eventTimes: mergeEventTimes({}, events),
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
+    const complaint = await complaintRepo.findById(tx, id);
+    if (!complaint) throw new Error('complaint vanished inside its own transaction');
+    rules.push(...suggestion.reasons, ...afterHours.reasons, ...registered.value.rules);
+    rules.push(...(await advanceClocks(tx, complaint, events, settings)));
+
+    const candidates = phoneNorm
+      ? (
+          await complaintRepo.findRecentByPhone(
+            tx,
+            phoneNorm,
+            new Date(receivedAt.getTime() - settings.duplicate.windowDays * 86_400_000),
+            50,
+          )
+        ).filter((c) => c.id !== id)
+      : [];
+    const side = (c: Complaint) => ({
+      id: c.id,
+      phone: c.customer.phone,
+      // Portal forms rarely carry a product code: the product name stands in for it.
+      productCode: c.product.code ?? c.product.name,
+      batch: c.product.batchNo,
+      description: c.problem.description,
+      receivedAt: c.receivedAt,
+    });
+    const duplicates = findDuplicateCandidates(
+      side(complaint),
+      candidates.map((c) => ({ ...side(c), number: c.number })),
+      settings.duplicate,
+    );
+    if (duplicates.length > 0) {
+      await tx.insert(complaintLinks).values(
+        duplicates.map((d) => ({
+          id: newId(now.getTime()),
+          fromId: id,
+          toId: d.candidate.id,
+          kind: 'duplicate',
+          status: 'suggested',
+          similarity: Math.round(d.similarity * 100),
+          reasons: [...d.reasons],
+          createdAt: now,
+        })),
+      );
+      rules.push({
+        rule: 'R-INT-3',
+        detail: `${duplicates.length} possible re-submission(s) suggested for linking`,
+      });
+    }
+
+    await appendAudit(tx, ctx, now, [
+      {
+        entityType: 'complaint',
+        entityId: id,
+        action: 'complaint.registered',
+        after: {
+          number: complaint.number,
+          status: complaint.status,
+          channel: complaint.channel,
+          kind: complaint.kind,
+          injury: complaint.injury,
+          rules,
+        },
+      },
+    ]);
+    await emitEvents(
+      tx,
+      now,
+      complaintEvents(
+        complaint,
+        events.map((e) => e.type),
+        now,
+        { owner: null, trackingToken },
+      ),
+    );
+    // R-INT-5: urgent after hours → the duty leaders now; R-CLS-3: a major complaint → the GM is informed.
+    const alertRoles = [
+      ...(afterHours.handling === 'notify_on_call_now' ? ['service_manager'] : []),
+      ...(suggestion.major ? ['general_manager'] : []),
+    ];
+    for (const role of alertRoles) {
+      const summary = `${role === 'general_manager' ? '重大投诉 Major complaint' : '非工作时间紧急投诉 Urgent after hours'}: ${complaint.problem.description}`;
+      for (const owner of await findRoleOwners(tx, role)) {
+        await emitEvents(tx, now, complaintEvents(complaint, ['escalated'], now, { owner, summary }));
+      }
+    }
+    return {
+      complaint,
+      trackingToken,
+      suggestion,
+      afterHours,
+      duplicates: duplicates.map((d) => ({
+        id: d.candidate.id,
+        number: d.candidate.number,
+        similarity: d.similarity,
+      })),
+      rules,
+    };
+  });
+};

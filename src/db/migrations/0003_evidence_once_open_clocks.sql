@@ -1,0 +1,2 @@
+CREATE INDEX "deadlines_open_idx" ON "complaint_deadlines" USING btree ("id") WHERE met_at is null and cancelled_at is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "complaint_evidence_once_uq" ON "complaint_evidence" USING btree ("complaint_id","sha256");

@@ -1,0 +1,43 @@
+import { OPERATIONS_ERROR_CODES, type OperationsErrorCode } from './audit/audit-error-code';
+import {
+  CLASSIFICATION_ERROR_CODES,
+  type ClassificationErrorCode,
+} from './classification/classification-error-code';
+import { COMPLAINT_ERROR_CODES, type ComplaintErrorCode } from './complaint/complaint-error-code';
+import { EVIDENCE_ERROR_CODES, type EvidenceErrorCode } from './evidence/evidence-error-code';
+import { IDENTITY_ERROR_CODES, type IdentityErrorCode } from './identity/identity-error-code';
+import { REFERENCE_ERROR_CODES, type ReferenceErrorCode } from './reference/reference-error-code';
+import { PLATFORM_ERROR_CODES, type PlatformErrorCode } from './shared/platform-error-code';
+import { SLA_ERROR_CODES, type SlaErrorCode } from './sla/sla-error-code';
+
+/** Errors of the business-calendar administration (issue 3 §4). */
+export const CALENDAR_ADMIN_ERROR_CODES = [
+  /** No official holiday data is stored for that year (it is provisional already): nothing to remove. */
+  'CALENDAR_YEAR_NOT_FOUND',
+] as const;
+
+export type CalendarAdminErrorCode = (typeof CALENDAR_ADMIN_ERROR_CODES)[number];
+
+/** Every error code the API can answer with. The HTTP status map and the message catalogue are exhaustive over it. */
+export type ErrorCode =
+  | PlatformErrorCode
+  | IdentityErrorCode
+  | OperationsErrorCode
+  | ReferenceErrorCode
+  | ComplaintErrorCode
+  | ClassificationErrorCode
+  | SlaErrorCode
+  | CalendarAdminErrorCode
+  | EvidenceErrorCode;
+
+export const ERROR_CODES: readonly ErrorCode[] = [
+  ...PLATFORM_ERROR_CODES,
+  ...IDENTITY_ERROR_CODES,
+  ...OPERATIONS_ERROR_CODES,
+  ...REFERENCE_ERROR_CODES,
+  ...COMPLAINT_ERROR_CODES,
+  ...CLASSIFICATION_ERROR_CODES,
+  ...SLA_ERROR_CODES,
+  ...CALENDAR_ADMIN_ERROR_CODES,
+  ...EVIDENCE_ERROR_CODES,
+];

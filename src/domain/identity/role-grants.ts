@@ -1,0 +1,124 @@
+import type { Permission } from './permissions';
+import type { Role } from './roles';
+
+/**
+ * How far a grant reaches (R-SEC-1): `department` = the user's own departments and every department below
+ * them in the tree; `all` = the whole company.
+ */
+export type GrantScope = 'department' | 'all';
+
+export type RoleGrant = { readonly scope: GrantScope; readonly permissions: readonly Permission[] };
+
+const everyone: readonly Permission[] = [
+  'department.read',
+  'role.read',
+  'token.manage_own',
+  'reference.read',
+];
+
+/** Customer service: registers, hands off, talks to the customer, follows up (DOMAIN §1). */
+const frontDesk: readonly Permission[] = [
+  'complaint.read',
+  'complaint.create',
+  'complaint.update',
+  'complaint.triage',
+  'complaint.assign',
+  'complaint.follow_up',
+  'customer.read',
+  'customer.manage',
+];
+
+/** Owners of assigned complaints: investigation, solution, resolution. */
+const handling: readonly Permission[] = [
+  'complaint.read',
+  'complaint.update',
+  'complaint.investigate',
+  'complaint.propose',
+  'complaint.resolve',
+  'customer.read',
+];
+
+/**
+ * The default permission map (R-SEC-1). Department-scoped roles see data of their own department subtree;
+ * company-wide roles (service manager, quality, finance, GM, supervisor, admin) see everything their
+ * permissions allow. Personal data is revealed only to roles that talk to customers or decide on them.
+ * Complaint contents are confidential (R-SEC-4): administrators manage the system but do not read complaints.
+ */
+export const ROLE_GRANTS: Record<Role, RoleGrant> = {
+  agent: { scope: 'department', permissions: [...everyone, 'user.read', 'pii.reveal', ...frontDesk] },
+  department_manager: {
+    scope: 'department',
+    permissions: [
+      ...everyone,
+      'user.read',
+      'pii.reveal',
+      ...frontDesk,
+      ...handling,
+      'complaint.approve',
+      'complaint.close',
+    ],
+  },
+  service_manager: {
+    scope: 'all',
+    permissions: [
+      ...everyone,
+      'user.read',
+      'pii.reveal',
+      ...frontDesk,
+      ...handling,
+      'complaint.approve',
+      'complaint.close',
+      'customer.archive',
+    ],
+  },
+  quality_engineer: {
+    scope: 'all',
+    permissions: [...everyone, 'user.read', 'complaint.triage', ...handling, 'reference.manage'],
+  },
+  engineer: {
+    scope: 'department',
+    permissions: [...everyone, 'user.read', 'complaint.read', 'complaint.update', 'complaint.investigate'],
+  },
+  production: { scope: 'department', permissions: [...everyone, 'complaint.read'] },
+  finance: {
+    scope: 'all',
+    permissions: [...everyone, 'user.read', 'complaint.read', 'customer.read', 'customer.archive'],
+  },
+  general_manager: {
+    scope: 'all',
+    permissions: [
+      ...everyone,
+      'user.read',
+      'pii.reveal',
+      'audit.read',
+      'complaint.read',
+      'complaint.propose',
+      'complaint.approve',
+      'complaint.close',
+      'customer.read',
+      'customer.archive',
+    ],
+  },
+  supervisor: {
+    scope: 'all',
+    permissions: [...everyone, 'user.read', 'audit.read', 'audit.verify', 'complaint.read', 'customer.read'],
+  },
+  admin: {
+    scope: 'all',
+    permissions: [
+      ...everyone,
+      'user.read',
+      'user.manage',
+      'department.manage',
+      'token.manage_all',
+      'audit.read',
+      'audit.verify',
+      'outbox.manage',
+      'job.manage',
+      'pii.reveal',
+      'reference.manage',
+      'calendar.manage',
+      'policy.manage',
+    ],
+  },
+};
