@@ -17,7 +17,13 @@ export type TestDeps = Deps & {
 };
 
 export const testConfig = (env: Record<string, string> = {}): Config => {
-  const parsed = parseConfig({ LOG_LEVEL: process.env.TEST_LOG ?? 'silent', DATA_DIR: '.tmp/data', ...env });
+  const parsed = parseConfig({
+    LOG_LEVEL: process.env.TEST_LOG ?? 'silent',
+    DATA_DIR: '.tmp/data',
+    // Route tests see the "not built" page unless they point WEB_DIR at a build of their own.
+    WEB_DIR: '.tmp/web-not-built',
+    ...env,
+  });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   return parsed.config;
 };

@@ -28,8 +28,13 @@ import { evidenceMultipartOptions, evidenceRoutes } from './routes/evidence.rout
 import { healthRoutes } from './routes/health.route';
 import { policyRoutes } from './routes/policies.route';
 import { complaintRoutes } from './routes/complaints.route';
+import { loadWeb } from './web/serve-web';
+import { complaintTimelineRoutes } from './routes/complaint-timeline.route';
+import { dashboardRoutes } from './routes/dashboard.route';
 import { portalRoutes } from './routes/portal.route';
+import { presetRoutes } from './routes/presets.route';
 import { productRoutes } from './routes/products.route';
+import { qrCodeRoutes } from './routes/qr-codes.route';
 import { asZodApp, type RouteModule } from './routes/route-app';
 import { shipmentRoutes } from './routes/shipments.route';
 import { userRoutes } from './routes/users.route';
@@ -47,12 +52,16 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   customerRoutes,
   productRoutes,
   batchRoutes,
+  qrCodeRoutes,
   shipmentRoutes,
   complaintRoutes,
+  complaintTimelineRoutes,
+  dashboardRoutes,
   evidenceRoutes,
   portalRoutes,
   calendarRoutes,
   policyRoutes,
+  presetRoutes,
 ];
 
 /** One registered route with what it requires: the access-control matrix test enumerates these. */
@@ -90,6 +99,8 @@ export const buildApp = async (deps: Deps): Promise<BuiltApp> => {
   });
   // An empty JSON body is "no body" (clients that always send Content-Type: application/json); the rest is
   // Fastify's own parser, which refuses __proto__ / constructor poisoning.
+  const web = loadWeb(deps.config.webDir);
+  registerErrorHandling(app, web.fallback);
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (typeof body === 'string' && body.trim() === '') return done(null, undefined);
@@ -97,7 +108,6 @@ export const buildApp = async (deps: Deps): Promise<BuiltApp> => {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
 
   await app.register(fastifyCookie);
   // multipart/form-data for evidence uploads: parsed as a stream by the evidence routes, never buffered.
@@ -127,7 +137,9 @@ export const buildApp = async (deps: Deps): Promise<BuiltApp> => {
   const routes: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     // The interactive docs (HTML, JS, CSS) are public; what they call is not.
-    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, auth: 'public' };
+    // So are the web console's hashed assets (the pages themselves are answered by the not-found fallback).
+    if (route.url.startsWith('/api/docs') || route.url.startsWith('/assets/'))
+      route.config = { ...route.config, auth: 'public' };
     for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
       if (method === 'HEAD') continue;
       routes.push({
@@ -145,6 +157,7 @@ export const buildApp = async (deps: Deps): Promise<BuiltApp> => {
     });
   }
 
+  await web.register(app);
   registerAuthentication(app, deps);
   registerIdempotency(app, deps);
   app.addHook('onSend', async (request, reply) => {

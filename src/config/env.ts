@@ -51,6 +51,7 @@ const ZEnv = z.object({
   DEFAULT_TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
   METRICS_TOKEN: z.string().min(16).optional(),
   API_DOCS: bool(true),
+  WEB_DIR: z.string().min(1).default('./dist/web'),
   SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: 'must be smtp://[user:pass@]host[:port] or smtps://…' })
     .optional(),
@@ -101,6 +102,8 @@ export type Config = {
   readonly defaultTimeZone: string;
   readonly metricsToken: string | undefined;
   readonly apiDocs: boolean;
+  /** The built console and portal (`npm run build:web`); served at `/` and `/portal`. */
+  readonly webDir: string;
   /** Outgoing notifications (R-FUP-1): e-mail when `smtpUrl` is set, a signed webhook when `webhook` is set. */
   readonly notify: {
     readonly smtpUrl: string | undefined;
@@ -212,6 +215,7 @@ export const parseConfig = (
       defaultTimeZone: e.DEFAULT_TIME_ZONE,
       metricsToken: e.METRICS_TOKEN,
       apiDocs: e.API_DOCS,
+      webDir: path.resolve(e.WEB_DIR),
       notify: {
         smtpUrl: e.SMTP_URL,
         mailFrom: e.MAIL_FROM,

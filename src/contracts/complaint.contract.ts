@@ -277,6 +277,8 @@ export const ZComplaintView = ZComplaintSummaryView.extend({
   duplicateOfId: ZId.nullable(),
   deadlines: z.array(ZDeadlineView),
   allowedActions: z.array(z.string()).describe('Lifecycle commands this user may issue now'),
+  assigneeName: z.string().nullable(),
+  departmentName: z.string().nullable(),
   createdAt: ZIsoDateTime,
   updatedAt: ZIsoDateTime,
 }).meta({ id: 'Complaint' });
@@ -301,6 +303,10 @@ export const ZQueueQuery = ZPageQuery.extend({
   dueBefore: ZIsoDateTime.optional(),
   breached: z.enum(['true', 'false']).optional(),
   major: z.enum(['true', 'false']).optional(),
+  escalated: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('Only complaints a breach escalated to a level above the owner (R-ESC-1)'),
   q: z
     .string()
     .trim()
@@ -311,9 +317,24 @@ export const ZQueueQuery = ZPageQuery.extend({
   sort: z.enum(['nextDue', 'receivedAt', '-receivedAt']).default('nextDue'),
 });
 
+/** A queue row: the summary plus its nearest open clock (amber after warnAt, red after dueAt) and owner names. */
+export const ZQueueItemView = ZComplaintSummaryView.extend({
+  nextClock: z
+    .object({
+      kind: z.string(),
+      label: z.object({ 'zh-CN': z.string(), en: z.string() }),
+      dueAt: ZIsoDateTime,
+      warnAt: ZIsoDateTime,
+      paused: z.boolean(),
+    })
+    .nullable(),
+  assigneeName: z.string().nullable(),
+  departmentName: z.string().nullable(),
+}).meta({ id: 'ComplaintQueueItem' });
+
 export const ZQueuePage = z
   .object({
-    items: z.array(ZComplaintSummaryView),
+    items: z.array(ZQueueItemView),
     nextCursor: z.string().nullable(),
     counts: z
       .record(z.string(), z.number().int())

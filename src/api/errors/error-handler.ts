@@ -38,7 +38,10 @@ export const sendError = (
  * field paths, Fastify's body errors (bad JSON, size, content type) to their 4xx, and anything else to a 500
  * that names only the request id (internals go to the log, never to the client).
  */
-export const registerErrorHandling = (app: FastifyInstance): void => {
+export const registerErrorHandling = (
+  app: FastifyInstance,
+  htmlFallback?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined,
+): void => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isAppError(error)) return sendError(request, reply, error.code, error.details ?? {});
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -67,7 +70,13 @@ export const registerErrorHandling = (app: FastifyInstance): void => {
     else request.log.error({ err: error }, 'unhandled error');
     return sendError(request, reply, 'INTERNAL_ERROR', { requestId: request.id });
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendError(request, reply, 'ROUTE_NOT_FOUND', { method: request.method, path: request.url.split('?')[0] }),
+  // Unknown API paths answer the error contract; any other GET is a page of the console or the portal.
+  app.setNotFoundHandler(
+    (request, reply) =>
+      htmlFallback?.(request, reply) ??
+      sendError(request, reply, 'ROUTE_NOT_FOUND', {
+        method: request.method,
+        path: request.url.split('?')[0],
+      }),
   );
 };

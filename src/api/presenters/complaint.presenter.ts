@@ -99,6 +99,8 @@ export const presentComplaint = (detail: ComplaintDetail, viewer: Actor): z.infe
     duplicateOfId: c.duplicateOfId,
     deadlines: detail.deadlines.map(presentDeadline),
     allowedActions: [...detail.allowedActions],
+    assigneeName: detail.assigneeName,
+    departmentName: detail.departmentName,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };

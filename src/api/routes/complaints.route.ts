@@ -105,13 +105,23 @@ export const complaintRoutes: RouteModule = (app, deps) => {
         dueBefore: date(q.dueBefore) ?? undefined,
         breached: bool(q.breached),
         major: bool(q.major),
+        escalated: bool(q.escalated),
         q: q.q,
         sort: q.sort,
         cursor: q.cursor,
         limit: q.limit,
       });
       return {
-        items: page.items.map((c) => presentComplaintSummary(c, request.actor)),
+        items: page.items.map((i) => ({
+          ...presentComplaintSummary(i.complaint, request.actor),
+          nextClock: i.nextClock && {
+            ...i.nextClock,
+            dueAt: i.nextClock.dueAt.toISOString(),
+            warnAt: i.nextClock.warnAt.toISOString(),
+          },
+          assigneeName: i.assigneeName,
+          departmentName: i.departmentName,
+        })),
         nextCursor: page.nextCursor,
         counts: page.counts,
       };

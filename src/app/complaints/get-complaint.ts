@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/identity/actor';
 import type { RuleHit } from '../../domain/shared/rule-hit';
 import type { Executor } from '../../db/client';
 import { complaintRepo, type ComplaintScope } from '../../db/repos/complaint.repo';
+import { complaintQueueRepo } from '../../db/repos/complaint-queue.repo';
 import { deadlineRepo, type DeadlineRow } from '../../db/repos/deadline.repo';
 import type { UseCaseContext } from '../context';
 import type { Deps } from '../deps';
@@ -33,6 +34,8 @@ export type ComplaintDetail = {
   readonly complaint: Complaint;
   readonly deadlines: readonly DeadlineDetail[];
   readonly allowedActions: readonly LifecycleCommandType[];
+  readonly assigneeName: string | null;
+  readonly departmentName: string | null;
 };
 
 /** The lifecycle's view of a stored complaint. */
@@ -115,8 +118,14 @@ export const loadComplaintDetail = async (
 ): Promise<ComplaintDetail> => {
   const settings = await loadComplaintSettings(deps.db, ex);
   const now = deps.clock.now();
+  const names =
+    complaint.assigneeId || complaint.departmentId
+      ? (await complaintQueueRepo.pageExtras(ex, [{ ...complaint, nextDueAt: null }])).names
+      : new Map<string, string>();
   return {
     complaint,
+    assigneeName: complaint.assigneeId ? (names.get(complaint.assigneeId) ?? null) : null,
+    departmentName: complaint.departmentId ? (names.get(complaint.departmentId) ?? null) : null,
     deadlines: describeDeadlines(await deadlineRepo.listForComplaint(ex, complaint.id), settings, now),
     allowedActions: allowedActionsFor(complaint, actor, settings, now),
   };

@@ -5,6 +5,7 @@ import { complaintQueueRepo, type QueueFilter, type QueueSort } from '../../db/r
 import type { UseCaseContext } from '../context';
 import type { Deps } from '../deps';
 import { decodeCursor, encodeCursor, toPage, type Page } from '../platform/paging';
+import { loadComplaintSettings } from './complaint-settings';
 import { complaintScopeOf } from './get-complaint';
 
 export type QueueQuery = {
@@ -21,10 +22,25 @@ export type QueueQuery = {
   readonly dueBefore?: Date | undefined;
   readonly breached?: boolean | undefined;
   readonly major?: boolean | undefined;
+  readonly escalated?: boolean | undefined;
   readonly q?: string | undefined;
   readonly sort: QueueSort;
   readonly cursor?: string | undefined;
   readonly limit: number;
+};
+
+/** A queue row: the complaint, its nearest open clock (amber from warnAt, red from dueAt) and who owns it. */
+export type QueueItem = {
+  readonly complaint: Complaint;
+  readonly nextClock: {
+    readonly kind: string;
+    readonly label: { readonly 'zh-CN': string; readonly en: string };
+    readonly dueAt: Date;
+    readonly warnAt: Date;
+    readonly paused: boolean;
+  } | null;
+  readonly assigneeName: string | null;
+  readonly departmentName: string | null;
 };
 
 /** Reads the search box: a complaint number, a phone number, or words of the name, product or description. */
@@ -48,7 +64,7 @@ export const listComplaints = async (
   deps: Deps,
   ctx: UseCaseContext,
   query: QueueQuery,
-): Promise<Page<Complaint> & { counts: Record<string, number> | null }> => {
+): Promise<Page<QueueItem> & { counts: Record<string, number> | null }> => {
   const scope = complaintScopeOf(ctx);
   const me = ctx.actor.kind === 'user' ? ctx.actor.userId : undefined;
   const filter: QueueFilter = {
@@ -65,6 +81,7 @@ export const listComplaints = async (
     dueBefore: query.dueBefore,
     breached: query.breached,
     major: query.major,
+    escalated: query.escalated,
     ...searchFilter(query.q),
   };
   const after = decodeCursor(query.cursor, query.sort);
@@ -83,9 +100,22 @@ export const listComplaints = async (
       last.id,
     ),
   );
+  const extras = await complaintQueueRepo.pageExtras(ex, page.items);
+  const settings = extras.clocks.size > 0 ? await loadComplaintSettings(deps.db, ex) : undefined;
+  const items = page.items.map((complaint): QueueItem => {
+    const clock = extras.clocks.get(complaint.id);
+    const rule = clock && settings?.deadlinePolicy.rules.find((r) => r.kind === clock.kind);
+    return {
+      complaint,
+      nextClock: clock ? { ...clock, label: rule?.label ?? { 'zh-CN': clock.kind, en: clock.kind } } : null,
+      assigneeName: complaint.assigneeId ? (extras.names.get(complaint.assigneeId) ?? null) : null,
+      departmentName: complaint.departmentId ? (extras.names.get(complaint.departmentId) ?? null) : null,
+    };
+  });
   // The counts are the same on every page: only the first page pays for them.
   return {
-    ...page,
+    items,
+    nextCursor: page.nextCursor,
     counts: query.cursor === undefined ? await complaintQueueRepo.countByStatus(ex, filter) : null,
   };
 };

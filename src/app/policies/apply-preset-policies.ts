@@ -10,6 +10,12 @@ import { POLICY_NAMES, policyDefaultOf, type PolicyName, type PolicyValues } fro
 import { DEFAULT_POLICY_HOOKS, runPolicyHooks, type PolicyChangeHooks } from './policy-hooks';
 import { changedBy, sameValue, toPolicyRecord } from './policy-record';
 
+export type PresetPoliciesOptions = {
+  /** Why the preset is applied (console: required); recorded with each audit row after `preset <name>`. */
+  readonly reason?: string | undefined;
+  readonly hooks?: PolicyChangeHooks;
+};
+
 export type PresetPoliciesResult = {
   readonly changed: readonly PolicyName[];
   readonly unchanged: readonly PolicyName[];
@@ -27,9 +33,10 @@ export const applyPresetPolicies = async (
   ctx: UseCaseContext,
   preset: string,
   values: PolicyValues,
-  hooks: PolicyChangeHooks = DEFAULT_POLICY_HOOKS,
+  options: PresetPoliciesOptions = {},
 ): Promise<PresetPoliciesResult> => {
   assertPermission(ctx.actor, 'policy.manage');
+  const reason = options.reason ? `preset ${preset}: ${options.reason}` : `preset ${preset}`;
   const wanted = (key: PolicyName): unknown =>
     key === 'preset' ? preset : (values[key] ?? policyDefaultOf(key));
   const inForce: PoliciesInForce = {
@@ -66,7 +73,7 @@ export const applyPresetPolicies = async (
         action: 'policy.updated',
         before: { value: before.value, version: before.version, isDefault: before.isDefault },
         after: { value, version: saved.version, isDefault: toPolicyRecord(key, saved).isDefault },
-        reason: `preset ${preset}`,
+        reason,
       });
       changed.push(key);
     }
@@ -83,6 +90,6 @@ export const applyPresetPolicies = async (
     );
     return { changed, unchanged };
   });
-  await runPolicyHooks(deps, ctx, result.changed, `preset ${preset}`, hooks);
+  await runPolicyHooks(deps, ctx, result.changed, reason, options.hooks ?? DEFAULT_POLICY_HOOKS);
   return result;
 };

@@ -2,7 +2,8 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Complaint } from '../../domain/complaint/complaint';
 import type { Executor } from '../client';
 import { likeContains } from '../keyset';
-import { complaints } from '../schema/complaint.table';
+import { complaintDeadlines, complaints } from '../schema/complaint.table';
+import { departments, users } from '../schema/identity.table';
 import { complaintScopeCondition, toComplaint, type ComplaintScope } from './complaint.repo';
 
 const OPEN_STATUSES = sql`${complaints.status} not in ('closed', 'explained', 'not_valid', 'withdrawn', 'reopened')`;
@@ -22,6 +23,8 @@ export type QueueFilter = {
   readonly dueBefore?: Date | undefined;
   readonly breached?: boolean | undefined;
   readonly major?: boolean | undefined;
+  /** Escalated by a breach (escalation level ≥ 1), or not. */
+  readonly escalated?: boolean | undefined;
   readonly number?: string | undefined;
   readonly phoneNorm?: string | undefined;
   /** Part of the customer's name. */
@@ -50,6 +53,11 @@ const filterConditions = (f: QueueFilter): (SQL | undefined)[] => [
   f.dueBefore ? sql`${complaints.nextDueAt} <= ${f.dueBefore}` : undefined,
   f.breached !== undefined ? eq(complaints.breached, f.breached) : undefined,
   f.major !== undefined ? eq(complaints.major, f.major) : undefined,
+  f.escalated === undefined
+    ? undefined
+    : f.escalated
+      ? sql`${complaints.escalationLevel} > 0`
+      : sql`${complaints.escalationLevel} = 0`,
   f.number ? eq(complaints.number, f.number) : undefined,
   f.phoneNorm ? eq(complaints.customerPhoneNorm, f.phoneNorm) : undefined,
   f.customerName ? sql`${complaints.customerName} ilike ${likeContains(f.customerName)}` : undefined,
@@ -102,6 +110,56 @@ export const complaintQueueRepo = {
       .orderBy(...order)
       .limit(limit);
     return rows.map(toComplaint);
+  },
+
+  /**
+   * What a queue row shows besides the complaint: its nearest open clock (with the warn time, for the amber
+   * badge) and the owner's and department's names. One indexed look-up per page, never per row.
+   */
+  async pageExtras(
+    ex: Executor,
+    page: readonly Complaint[],
+  ): Promise<{
+    clocks: Map<string, { kind: string; dueAt: Date; warnAt: Date; paused: boolean }>;
+    names: Map<string, string>;
+  }> {
+    const ids = page.filter((c) => c.nextDueAt !== null).map((c) => c.id);
+    const clocks = new Map<string, { kind: string; dueAt: Date; warnAt: Date; paused: boolean }>();
+    if (ids.length > 0) {
+      const rows = await ex
+        .selectDistinctOn([complaintDeadlines.complaintId], {
+          complaintId: complaintDeadlines.complaintId,
+          kind: complaintDeadlines.kind,
+          dueAt: complaintDeadlines.dueAt,
+          warnAt: complaintDeadlines.warnAt,
+          paused: complaintDeadlines.paused,
+        })
+        .from(complaintDeadlines)
+        .where(
+          and(
+            inArray(complaintDeadlines.complaintId, ids),
+            sql`${complaintDeadlines.metAt} is null and ${complaintDeadlines.cancelledAt} is null`,
+          ),
+        )
+        .orderBy(complaintDeadlines.complaintId, complaintDeadlines.paused, complaintDeadlines.dueAt);
+      for (const r of rows) clocks.set(r.complaintId, r);
+    }
+    const names = new Map<string, string>();
+    const userIds = [...new Set(page.flatMap((c) => (c.assigneeId ? [c.assigneeId] : [])))];
+    const deptIds = [...new Set(page.flatMap((c) => (c.departmentId ? [c.departmentId] : [])))];
+    if (userIds.length > 0)
+      for (const u of await ex
+        .select({ id: users.id, name: users.displayName })
+        .from(users)
+        .where(inArray(users.id, userIds)))
+        names.set(u.id, u.name);
+    if (deptIds.length > 0)
+      for (const d of await ex
+        .select({ id: departments.id, name: departments.name })
+        .from(departments)
+        .where(inArray(departments.id, deptIds)))
+        names.set(d.id, d.name);
+    return { clocks, names };
   },
 
   /** Counts by status under the same filter (without paging), for the queue's tabs. */

@@ -15,14 +15,18 @@ export type IndustryPresetSpec = {
   readonly demo: DemoDataset;
 };
 
+/** An industry preset as the seed and the console know it: its policies are readable to list and apply them. */
+export type IndustryPreset = SeedPreset & { readonly policies: PolicyValues };
+
 /**
  * An industry preset (DOMAIN §18): the base organisation (with `demo`, the department tree and one user per
  * role), the industry's complete policy set (audited; unchanged keys are not rewritten), and with `demo` its
  * customers, products, batches, shipments and complaints in every state. Safe to run again.
  */
-export const defineIndustryPreset = (spec: IndustryPresetSpec): SeedPreset => ({
+export const defineIndustryPreset = (spec: IndustryPresetSpec): IndustryPreset => ({
   name: spec.name,
   description: spec.description,
+  policies: spec.policies,
   async apply(deps: Deps, options: { demo: boolean }): Promise<SeedReport> {
     const base = await basePreset.apply(deps, options);
     const policies = await applyPresetPolicies(

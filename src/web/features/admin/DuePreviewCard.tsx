@@ -1,0 +1,143 @@
+import { Alert, Button, Card, DatePicker, Descriptions, Form, InputNumber, Select, Space, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, toQuery } from '../../app/api-client';
+import type { DuePreview, DuePreviewQuery } from '../../app/api-types';
+import { dayjs, DISPLAY_TIME_ZONE, formatDateTime } from '../../app/time';
+import type { DurationSpec } from '../../../domain/sla/compute-due-at';
+import { errorText } from './admin-hooks';
+import { DURATION_MODES } from './DurationInput';
+
+type Mode = (typeof DURATION_MODES)[number];
+type Values = { start: dayjs.Dayjs; mode: Mode; amount: number; unit: 'h' | 'min'; fromDays?: number };
+
+/** The preview's query for a rule's duration (amount in hours when whole hours). */
+const valuesOf = (d: DurationSpec): Omit<Values, 'start'> => {
+  switch (d.mode) {
+    case 'wall':
+    case 'working':
+      return d.minutes % 60 === 0
+        ? { mode: d.mode, amount: d.minutes / 60, unit: 'h' }
+        : { mode: d.mode, amount: d.minutes, unit: 'min' };
+    case 'working_days':
+    case 'legal_days':
+      return { mode: d.mode, amount: d.days, unit: 'h' };
+    case 'window_days':
+      return { mode: d.mode, amount: d.toDays, fromDays: d.fromDays, unit: 'h' };
+  }
+};
+
+type Props = { readonly seed?: { readonly duration: DurationSpec; readonly at: number } | undefined };
+
+/**
+ * Calendar preview (GET /api/v1/calendar/preview): a start time (Asia/Shanghai) and a duration give the due time on
+ * the stored working calendar, holidays and make-up days included.
+ */
+export const DuePreviewCard = ({ seed }: Props) => {
+  const { t } = useTranslation('admin');
+  const [form] = Form.useForm<Values>();
+  const [result, setResult] = useState<DuePreview>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const mode = Form.useWatch('mode', form);
+  const timed = mode === 'wall' || mode === 'working';
+
+  const run = async () => {
+    const v = await form.validateFields();
+    // The picked wall time is read as Shanghai time, whatever the browser's zone.
+    const start = dayjs.tz(v.start.format('YYYY-MM-DD HH:mm'), DISPLAY_TIME_ZONE);
+    const amount = timed ? Math.round(v.amount * (v.unit === 'h' ? 60 : 1)) : v.amount;
+    const query: DuePreviewQuery = {
+      start: start.toISOString(),
+      mode: v.mode,
+      amount,
+      ...(v.mode === 'window_days' ? { fromDays: v.fromDays ?? 0 } : {}),
+    };
+    setBusy(true);
+    try {
+      setResult(await api.get<DuePreview>(`/api/v1/calendar/preview${toQuery(query)}`));
+      setError(undefined);
+    } catch (e) {
+      setError(e);
+      setResult(undefined);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  useEffect(() => {
+    if (!seed) return;
+    form.setFieldsValue(valuesOf(seed.duration));
+    void run();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [seed?.at]);
+
+  return (
+    <Card size="small" title={t('preview.title')} data-testid="due-preview">
+      <Form
+        form={form}
+        layout="inline"
+        initialValues={{ start: dayjs().tz(DISPLAY_TIME_ZONE), mode: 'working_days', amount: 3, unit: 'h', fromDays: 0 }}
+        onFinish={() => void run()}
+      >
+        <Form.Item name="start" label={t('preview.start')} rules={[{ required: true, message: t('v.startRequired') }]}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" data-testid="preview-start" />
+        </Form.Item>
+        <Form.Item name="mode" label={t('deadline.mode')}>
+          <Select
+            style={{ width: 130 }}
+            options={DURATION_MODES.map((m) => ({ value: m, label: t(`duration.mode.${m}`) }))}
+          />
+        </Form.Item>
+        {mode === 'window_days' && (
+          <Form.Item name="fromDays" label={t('deadline.fromDays')}>
+            <InputNumber min={0} max={1000} precision={0} style={{ width: 80 }} />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="amount"
+          label={mode === 'window_days' ? t('deadline.toDays') : t('deadline.amount')}
+          rules={[{ required: true, message: t('v.amountRequired') }]}
+        >
+          <InputNumber min={0} style={{ width: 90 }} data-testid="preview-amount" />
+        </Form.Item>
+        {timed && (
+          <Form.Item name="unit">
+            <Select
+              style={{ width: 80 }}
+              options={[
+                { value: 'h', label: t('duration.hours') },
+                { value: 'min', label: t('duration.minutes') },
+              ]}
+            />
+          </Form.Item>
+        )}
+        {!timed && <span style={{ alignSelf: 'center', marginInlineEnd: 16 }}>{t('duration.days')}</span>}
+        <Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="preview-run">
+            {t('preview.run')}
+          </Button>
+        </Form.Item>
+      </Form>
+      {error !== undefined && <Alert style={{ marginTop: 12 }} type="error" showIcon message={errorText(error)} />}
+      {result && (
+        <Descriptions size="small" column={1} style={{ marginTop: 12 }} data-testid="preview-result">
+          <Descriptions.Item label={t('preview.dueAt')}>
+            <Space>
+              <strong data-testid="preview-due">{result.dueAtLocal}</strong>
+              <span>({result.timeZone})</span>
+              {result.provisional && (
+                <Tag color="warning" title={t('preview.provisionalHint')}>
+                  {t('preview.provisional')}
+                </Tag>
+              )}
+            </Space>
+          </Descriptions.Item>
+          {result.opensAt && (
+            <Descriptions.Item label={t('preview.opensAt')}>{formatDateTime(result.opensAt)}</Descriptions.Item>
+          )}
+        </Descriptions>
+      )}
+    </Card>
+  );
+};

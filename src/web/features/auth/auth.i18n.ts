@@ -1,0 +1,36 @@
+import { defineMessages } from '../../app/define-messages';
+
+export const authMessages = defineMessages(
+  {
+    title: '登录',
+    subtitle: '投诉与售后质量闭环系统',
+    username: '用户名',
+    password: '密码',
+    usernameRequired: '请输入用户名',
+    passwordRequired: '请输入密码',
+    login: '登录',
+    currentPassword: '当前密码',
+    newPassword: '新密码',
+    confirmPassword: '确认新密码',
+    mismatch: '两次输入的新密码不一致',
+    mustChange: '首次登录或密码已重置，请先设置新密码。',
+    changed: '密码已修改',
+    policy: '至少 10 个字符，不能包含用户名。',
+  },
+  {
+    title: 'Sign in',
+    subtitle: 'Complaint and after-sales quality loop',
+    username: 'Username',
+    password: 'Password',
+    usernameRequired: 'Enter your username',
+    passwordRequired: 'Enter your password',
+    login: 'Sign in',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    confirmPassword: 'Repeat new password',
+    mismatch: 'The new passwords differ',
+    mustChange: 'Set a new password before you go on (first sign-in or a reset).',
+    changed: 'Password changed',
+    policy: 'At least 10 characters, not containing the username.',
+  },
+);

@@ -1,0 +1,7 @@
+import { createRoot } from 'react-dom/client';
+import { initI18n } from '../app/i18n';
+import { PortalApp } from './PortalApp';
+
+initI18n();
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<PortalApp />);
