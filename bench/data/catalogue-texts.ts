@@ -62,7 +62,7 @@ const common = { injury: 0, explain: 0.05, unitReturn: 0 };
 
 export const GROUPS: readonly GroupDef[] = [
   food({
-    code: 'hair', weight: 6.6, nature: 'foreign_matter', severity: 'major', stage: 'production', depts: FOOD_DEPTS,
+    code: 'hair', weight: 5.2, nature: 'foreign_matter', severity: 'major', stage: 'production', depts: FOOD_DEPTS,
     ...common, unitReturn: 0.25, demands: ['refund', 'apology'], solution: refund,
     resolution: '已退款致歉，车间加强发网佩戴检查。',
     cores: [
@@ -307,7 +307,7 @@ export const OPENINGS: Readonly<Record<OpeningClass, readonly string[]>> = {
   internal: ['巡检发现', '抽检发现', '内审发现', '客户来料检验发现'],
 };
 
-/** Closings start with punctuation, so their words never run on into the core. */
+/** Closings start with punctuation, so no classification keyword spans the core and the closing. */
 export const CLOSINGS: Readonly<Record<ClosingClass, readonly string[]>> = {
   complaint: ['，请尽快处理', '，希望给个说法', '，要求退货', '，请联系我', '，已经拍照留证', '，太让人失望了',
     '，请给个解释', '。', '，请马上回电', '，希望认真对待', '！'],

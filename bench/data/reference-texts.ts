@@ -16,26 +16,26 @@ const HAN = /\p{Script=Han}/u;
 export type Piece = { idx: number; cls: number; text: string; terms: string; head: string; tail: string };
 
 /**
- * The pieces' bigrams are joined in SQL, plus one bigram where two pieces run on (tail of one, head of the next).
- * That equals the tokeniser on the whole text only if a piece starts and ends either with punctuation or with a run
- * of at least two characters of one script: checked here, so the stored vectors are exact by construction.
+ * The pieces' bigrams are joined in SQL, plus one bigram where two pieces meet (tail of one, head of the next): the
+ * tokeniser skips punctuation without breaking a run (src/domain/classification/tokenise-text.ts), so pieces always
+ * run on. That equals the tokeniser on the whole text only if each piece's first and last two letters are Chinese
+ * (or it has none): checked here, so the stored vectors are exact by construction.
  */
 export const toPiece = (idx: number, cls: number, text: string): Piece => {
-  const chars = [...text];
+  const letters = [...text.normalize('NFKC')].filter((ch) => /[\p{L}\p{N}]/u.test(ch));
   const edge = (seq: readonly string[]): string => {
-    const first = seq[0] ?? '';
-    if (!/[\p{L}\p{N}]/u.test(first)) return '';
-    if (!HAN.test(first) || !HAN.test(seq[1] ?? ''))
-      throw new Error(`piece "${text}" must start and end with punctuation or two Chinese characters`);
-    return first;
+    if (seq.length === 0) return '';
+    if (!HAN.test(seq[0] ?? '') || !HAN.test(seq[1] ?? ''))
+      throw new Error(`piece "${text}" must start and end with two Chinese characters (punctuation aside)`);
+    return seq[0] ?? '';
   };
   return {
     idx,
     cls,
     text,
     terms: [...new Set(characterBigrams(text))].join(' '),
-    head: edge(chars),
-    tail: edge([...chars].reverse()),
+    head: edge(letters),
+    tail: edge([...letters].reverse()),
   };
 };
 
@@ -167,7 +167,6 @@ export const buildTextReference = (deptIdx: ReadonlyMap<string, number>, nouns: 
   CLOSING_CLASSES.forEach((cls, c) => {
     closeRange.set(cls, [closings.length, CLOSINGS[cls].length]);
     for (const t of CLOSINGS[cls]) {
-      if (/^[\p{L}\p{N}]/u.test(t)) throw new Error(`closing "${t}" must start with punctuation`);
       closings.push(toPiece(closings.length, c, t));
     }
   });

@@ -71,7 +71,7 @@ export const scratchFunctionsSql = (o: {
   const fullDays = Math.floor(o.spanDays);
   // Received over spanDays, denser towards now (t ∝ p^0.7), and within a day mostly around noon: the day's share
   // x is warped by x + 0.6/(2π)·sin(2πx), which keeps the order (complaint numbers follow receipt).
-  const t = `(${o.spanDays} * power((i + 0.5) / ${o.complaints}, 0.7))`;
+  const t = `(${o.spanDays}::float8 * power((i + 0.5::float8) / ${o.complaints}, 0.7::float8))`;
   const x = `(${t} - floor(${t}))`;
   return [
     `CREATE FUNCTION bench_gen.h(k bigint) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE

@@ -35,3 +35,5 @@ export const ZSessionView = z
     expiresAt: ZIsoDateTime,
   })
   .meta({ id: 'Session' });
+
+export const ZSessionProbeView = z.object({ session: ZSessionView.nullable() }).meta({ id: 'SessionProbe' });

@@ -3,7 +3,12 @@ import { AppError } from '../../app/errors/app-error';
 import { changePassword } from '../../app/identity/change-password';
 import { logIn } from '../../app/identity/log-in';
 import { logOut } from '../../app/identity/log-out';
-import { ZChangePasswordBody, ZLoginBody, ZSessionView } from '../../contracts/auth.contract';
+import {
+  ZChangePasswordBody,
+  ZLoginBody,
+  ZSessionView,
+  ZSessionProbeView,
+} from '../../contracts/auth.contract';
 import { errorResponses } from '../../contracts/common.contract';
 import { SESSION_COOKIE } from '../plugins/authenticate.hook';
 import { presentSession } from '../presenters/user.presenter';
@@ -88,6 +93,32 @@ export const authRoutes: RouteModule = (app, deps) => {
         request.sessionCsrfToken ?? '',
         request.sessionExpiresAt ?? new Date(0),
       );
+    },
+  );
+
+  app.get(
+    '/api/v1/auth/probe',
+    {
+      config: { auth: 'public', allowWhilePasswordChangeRequired: true },
+      schema: {
+        tags: ['auth'],
+        summary: '会话探测 Session probe',
+        description:
+          'For the web console: the current session, or `session: null` when signed out — always 200, so a signed-out browser does not log a failed request.',
+        response: { 200: ZSessionProbeView, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = request.actor;
+      if (actor.kind !== 'user') return { session: null };
+      return {
+        session: presentSession(
+          actor,
+          request.locale,
+          request.sessionCsrfToken ?? '',
+          request.sessionExpiresAt ?? new Date(0),
+        ),
+      };
     },
   );
 

@@ -127,6 +127,26 @@ describe('complaint timeline (issue 4 detail page)', () => {
   });
 });
 
+describe('session probe for the console', () => {
+  it('should answer 200 with no session when signed out, and the session when signed in', async () => {
+    const out = await app.inject({ method: 'GET', url: '/api/v1/auth/probe' });
+    expect(out.statusCode).toBe(200);
+    expect(out.json()).toEqual({ session: null });
+    const bogus = await app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/probe',
+      headers: { cookie: 'cl_session=forged' },
+    });
+    expect(bogus.json()).toEqual({ session: null });
+    const me = await get(world.users.agent.session, '/api/v1/auth/probe');
+    expect(me.status).toBe(200);
+    expect(me.body.session).toMatchObject({
+      user: { username: world.users.agent.username },
+      csrfToken: expect.any(String),
+    });
+  });
+});
+
 describe('dashboard (issue 4)', () => {
   it('should count open complaints by status and severity, breaches today, the trend and my items', async () => {
     const d = await get(world.users.service.session, '/api/v1/dashboard?days=30');

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { ZApiTokenList, ZCreatedApiTokenView } from '../../contracts/api-token.contract';
 import type { ZAuditPage } from '../../contracts/audit.contract';
+import type { ZDashboardView } from '../../contracts/dashboard.contract';
 import type { ZSessionView } from '../../contracts/auth.contract';
 import type {
   ZCalendarView,
@@ -132,3 +133,4 @@ export type CreateApiTokenBody = z.input<typeof ZCreateApiTokenBody>;
 export type OutboxEvent = OutboxPage['items'][number];
 export type JobPage = z.output<typeof ZJobPage>;
 export type Job = JobPage['items'][number];
+export type Dashboard = z.output<typeof ZDashboardView>;

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { api, ApiError, setCsrfToken } from './api-client';
+import { api, setCsrfToken } from './api-client';
 import type { Session } from './api-types';
 import { computeAccess, type Access } from './access';
 
@@ -14,18 +14,11 @@ type SessionState = {
 
 const SessionContext = createContext<SessionState | undefined>(undefined);
 
+/** The probe answers 200 either way, so a signed-out browser logs no failed request. */
 const fetchSession = async (): Promise<Session | null> => {
-  try {
-    const s = await api.get<Session>('/api/v1/auth/session');
-    setCsrfToken(s.csrfToken);
-    return s;
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 401) {
-      setCsrfToken(undefined);
-      return null;
-    }
-    throw e;
-  }
+  const { session } = await api.get<{ session: Session | null }>('/api/v1/auth/probe');
+  setCsrfToken(session?.csrfToken);
+  return session;
 };
 
 /** The signed-in user (or none), shared by the whole console. */

@@ -2,6 +2,7 @@ import { Card, Descriptions, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PortalView } from '../app/api-types';
 import { formatDateTime } from '../app/time';
+import { isTerminal } from '../../domain/complaint/complaint-status';
 import { AddPhotos } from './AddPhotos';
 import type { PortalKey } from './portal-key';
 import { ProposalCard } from './ProposalCard';
@@ -23,14 +24,16 @@ const cardProps = { variant: 'borderless', styles: { body: { padding: 16 } } } a
 export const ComplaintView = ({ view, portalKey }: { view: PortalView; portalKey: PortalKey }) => {
   const { t } = useTranslation('portal');
   const { t: tv } = useTranslation('vocab');
+  // A terminal status names its closure even when the server has no closure record (e.g. closed after a rating).
+  const closureKind = view.closure?.kind ?? (isTerminal(view.status) ? view.status : undefined);
   return (
-    <>
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       <Card {...cardProps}>
         <Typography.Text type="secondary">{t('receipt.number')}</Typography.Text>
         <Typography.Title level={3} style={{ margin: '2px 0 8px' }} data-testid="portal-track-number-value">
           {view.number}
         </Typography.Title>
-        <Descriptions column={1} size="small" colon={false} labelStyle={{ width: 96 }}>
+        <Descriptions column={1} size="small" colon={false} styles={{ label: { width: 96 } }}>
           <Descriptions.Item label={t('track.status')}>
             <Tag
               color={STATUS_COLOR[view.status] ?? 'blue'}
@@ -41,8 +44,12 @@ export const ComplaintView = ({ view, portalKey }: { view: PortalView; portalKey
               {tv(`status.${view.status}`)}
             </Tag>
           </Descriptions.Item>
-          <Descriptions.Item label={t('track.receivedAt')}>{formatDateTime(view.receivedAt)}</Descriptions.Item>
-          {view.productName && <Descriptions.Item label={t('track.product')}>{view.productName}</Descriptions.Item>}
+          <Descriptions.Item label={t('track.receivedAt')}>
+            {formatDateTime(view.receivedAt)}
+          </Descriptions.Item>
+          {view.productName && (
+            <Descriptions.Item label={t('track.product')}>{view.productName}</Descriptions.Item>
+          )}
           <Descriptions.Item label={t('track.handler')}>
             <span data-testid="portal-handler">{view.handler ?? t('track.notAssigned')}</span>
           </Descriptions.Item>
@@ -53,7 +60,9 @@ export const ComplaintView = ({ view, portalKey }: { view: PortalView; portalKey
 
       {view.agreement && (
         <Card {...cardProps} title={t('agreement.title')} data-testid="portal-agreement">
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{view.agreement.terms}</Typography.Paragraph>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
+            {view.agreement.terms}
+          </Typography.Paragraph>
           <Typography.Text type="secondary">
             {t('agreement.due')}：{formatDateTime(view.agreement.executionDueAt)}
           </Typography.Text>
@@ -70,18 +79,18 @@ export const ComplaintView = ({ view, portalKey }: { view: PortalView; portalKey
 
       {view.canRate && <RatingForm portalKey={portalKey} />}
 
-      {view.closure && (
+      {closureKind && (
         <Card {...cardProps} title={t('closure.title')} data-testid="portal-closure">
-          <Typography.Paragraph strong>
-            {t(`closure.kind.${view.closure.kind}`, { defaultValue: view.closure.kind })}
+          <Typography.Paragraph strong style={{ marginBottom: 0 }}>
+            {t(`closure.kind.${closureKind}`, { defaultValue: closureKind })}
           </Typography.Paragraph>
-          {view.closure.reason && (
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
+          {view.closure?.reason && (
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }}>
               {t('closure.reason')}：{view.closure.reason}
             </Typography.Paragraph>
           )}
-          {view.closure.reopenedAs && (
-            <Typography.Paragraph copyable={{ text: view.closure.reopenedAs }} style={{ marginBottom: 0 }}>
+          {view.closure?.reopenedAs && (
+            <Typography.Paragraph copyable={{ text: view.closure.reopenedAs }} style={{ margin: '8px 0 0' }}>
               {t('closure.reopenedAs', { number: view.closure.reopenedAs })}
             </Typography.Paragraph>
           )}
@@ -106,7 +115,7 @@ export const ComplaintView = ({ view, portalKey }: { view: PortalView; portalKey
         />
       </Card>
 
-      {!view.closure && <AddPhotos portalKey={portalKey} />}
-    </>
+      {!closureKind && <AddPhotos portalKey={portalKey} />}
+    </div>
   );
 };

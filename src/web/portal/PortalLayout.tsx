@@ -24,14 +24,12 @@ export const PortalLayout = ({ children }: { children: ReactNode }) => {
           padding: '0 12px',
           height: 52,
           lineHeight: '52px',
-          position: 'sticky',
-          top: 0,
-          zIndex: 10,
         }}
       >
         <div
           style={{
             maxWidth: WIDTH,
+            height: '100%',
             margin: '0 auto',
             display: 'flex',
             alignItems: 'center',

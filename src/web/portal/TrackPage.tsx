@@ -72,20 +72,18 @@ export const TrackPage = () => {
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <ComplaintView view={q.data} portalKey={key} />
-      <Space.Compact block>
-        <Button
-          size="large"
-          icon={<ReloadOutlined />}
-          loading={q.isFetching}
-          onClick={() => void q.refetch()}
-          style={{ width: '50%' }}
-        >
-          {t('track.refresh')}
-        </Button>
-        <Button size="large" icon={<SearchOutlined />} onClick={reset} style={{ width: '50%' }}>
-          {t('track.again')}
-        </Button>
-      </Space.Compact>
+      <Button
+        block
+        size="large"
+        icon={<ReloadOutlined />}
+        loading={q.isFetching}
+        onClick={() => void q.refetch()}
+      >
+        {t('track.refresh')}
+      </Button>
+      <Button block size="large" icon={<SearchOutlined />} onClick={reset}>
+        {t('track.again')}
+      </Button>
     </Space>
   );
 };

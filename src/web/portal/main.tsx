@@ -1,4 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import 'antd/dist/reset.css';
 import { initI18n } from '../app/i18n';
 import { PortalApp } from './PortalApp';
 

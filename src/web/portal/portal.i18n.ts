@@ -159,7 +159,8 @@ export const portalMessages = defineMessages(
     submit: {
       title: 'Tell us what happened',
       intro: 'Fill in the form and we will contact you soon. Fields marked * are required.',
-      prefilled: 'The product details were filled in from the QR code on the package. Change them if they are wrong.',
+      prefilled:
+        'The product details were filled in from the QR code on the package. Change them if they are wrong.',
       contact: 'Your contact details',
       name: 'Name',
       namePlaceholder: 'How should we address you',
@@ -207,16 +208,20 @@ export const portalMessages = defineMessages(
     receipt: {
       title: 'Sent — thank you!',
       number: 'Your report number',
-      keepLink: 'Keep this tracking link (bookmark it or take a screenshot): it shows the progress at any time:',
+      keepLink:
+        'Keep this tracking link (bookmark it or take a screenshot): it shows the progress at any time:',
       copy: 'Copy link',
       copied: 'Copied',
       open: 'See the progress',
-      byNumber: 'You can also look it up under “Track progress” with the number and the last 4 digits of your phone.',
+      byNumber:
+        'You can also look it up under “Track progress” with the number and the last 4 digits of your phone.',
       photosUploaded: '{{n}} photo(s) uploaded.',
-      photosFailed: '{{n}} photo(s) could not be uploaded: {{reason}} You can upload them again on the progress page.',
+      photosFailed:
+        '{{n}} photo(s) could not be uploaded: {{reason}} You can upload them again on the progress page.',
       next: 'What happens next',
       step1: 'Our service team will call you soon to check the details — please watch for the call.',
-      step2: 'We investigate the cause and post our proposed solution on the progress page; you accept or reject it.',
+      step2:
+        'We investigate the cause and post our proposed solution on the progress page; you accept or reject it.',
       step3: 'When it is done, please rate our service.',
       another: 'Send another report',
       missing: 'We could not find the report you just sent.',

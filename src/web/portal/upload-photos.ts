@@ -2,7 +2,11 @@ import { api, ApiError } from '../app/api-client';
 import type { PortalEvidenceReceipt } from '../app/api-types';
 import { keyFields, type PortalKey } from './portal-key';
 
-export type PhotoUploadResult = { readonly uploaded: number; readonly failed: number; readonly reason?: string };
+export type PhotoUploadResult = {
+  readonly uploaded: number;
+  readonly failed: number;
+  readonly reason?: string;
+};
 
 /**
  * Uploads the customer's photos one request per file, so one refused photo (too large, not an image) does not
@@ -27,5 +31,7 @@ export const uploadPortalPhotos = async (
     }
     onProgress?.(i + 1);
   }
-  return reasons.length > 0 ? { uploaded, failed: reasons.length, reason: reasons[0] } : { uploaded, failed: 0 };
+  return reasons.length > 0
+    ? { uploaded, failed: reasons.length, reason: reasons[0] }
+    : { uploaded, failed: 0 };
 };

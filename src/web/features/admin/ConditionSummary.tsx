@@ -22,7 +22,8 @@ export const ConditionSummary = ({ condition }: { readonly condition: ClockCondi
     list('scopes', c.scopes, (v) => tv(`scope.${v}`));
     if (c.major !== undefined) out.push(c.major ? t('deadline.cond.major') : t('deadline.cond.notMajor'));
     if (c.receivedOutsideCustomerService) out.push(t('deadline.cond.outsideCs'));
-    if (c.anyOf?.length) out.push(c.anyOf.map((alt) => `(${parts(alt).join('，')})`).join(` ${t('deadline.cond.or')} `));
+    if (c.anyOf?.length)
+      out.push(c.anyOf.map((alt) => `(${parts(alt).join('，')})`).join(` ${t('deadline.cond.or')} `));
     return out;
   };
   return (

@@ -42,7 +42,7 @@ export const DeadlineRulesTable = ({ policy, onChange, rowProblems, onPreview }:
   const eventSelect = (index: number, field: 'startOn' | 'stopOn', value: readonly ComplaintEventType[]) => (
     <Select
       mode="multiple"
-      style={{ width: 190 }}
+      style={{ width: 180 }}
       maxTagCount="responsive"
       value={[...value]}
       options={events}
@@ -57,7 +57,7 @@ export const DeadlineRulesTable = ({ policy, onChange, rowProblems, onPreview }:
       title: t('deadline.kind'),
       key: 'kind',
       fixed: 'left',
-      width: 150,
+      width: 130,
       render: (_, { rule, index }) => (
         <Space direction="vertical" size={2}>
           <Input
@@ -67,7 +67,12 @@ export const DeadlineRulesTable = ({ policy, onChange, rowProblems, onPreview }:
             onChange={(e) => set(index, { kind: e.target.value })}
           />
           {rowProblems.has(index) && (
-            <Tooltip title={rowProblems.get(index)!.map((p) => `${p.path}: ${p.message}`).join('\n')}>
+            <Tooltip
+              title={rowProblems
+                .get(index)!
+                .map((p) => `${p.path}: ${p.message}`)
+                .join('\n')}
+            >
               <Tag color="error">{t('deadline.rowProblems', { n: rowProblems.get(index)!.length })}</Tag>
             </Tooltip>
           )}
@@ -77,7 +82,7 @@ export const DeadlineRulesTable = ({ policy, onChange, rowProblems, onPreview }:
     {
       title: t('deadline.label'),
       key: 'label',
-      width: 220,
+      width: 190,
       render: (_, { rule, index }) => (
         <Space direction="vertical" size={2} style={{ width: '100%' }}>
           <Input
@@ -100,7 +105,7 @@ export const DeadlineRulesTable = ({ policy, onChange, rowProblems, onPreview }:
     {
       title: t('deadline.duration'),
       key: 'duration',
-      width: 280,
+      width: 236,
       render: (_, { rule, index }) => (
         <Space direction="vertical" size={2}>
           <DurationInput
@@ -125,11 +130,11 @@ export const DeadlineRulesTable = ({ policy, onChange, rowProblems, onPreview }:
     {
       title: t('deadline.warnAt'),
       key: 'warn',
-      width: 100,
+      width: 84,
       render: (_, { rule, index }) => (
         <InputNumber
           size="small"
-          style={{ width: 84 }}
+          style={{ width: 72 }}
           min={0}
           max={100}
           step={5}
@@ -141,27 +146,24 @@ export const DeadlineRulesTable = ({ policy, onChange, rowProblems, onPreview }:
       ),
     },
     {
-      title: t('deadline.startOn'),
-      key: 'startOn',
-      width: 200,
+      title: `${t('deadline.startOn')} / ${t('deadline.stopOn')}`,
+      key: 'events',
+      width: 230,
       render: (_, { rule, index }) => (
         <Space direction="vertical" size={2}>
-          {eventSelect(index, 'startOn', rule.startOn)}
+          <Space size={4}>
+            <Typography.Text type="secondary">{t('deadline.start')}</Typography.Text>
+            {eventSelect(index, 'startOn', rule.startOn)}
+          </Space>
           {rule.countFrom && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('deadline.countFrom', { event: t(`event.${rule.countFrom}`) })}
             </Typography.Text>
           )}
-        </Space>
-      ),
-    },
-    {
-      title: t('deadline.stopOn'),
-      key: 'stopOn',
-      width: 200,
-      render: (_, { rule, index }) => (
-        <Space direction="vertical" size={2}>
-          {eventSelect(index, 'stopOn', rule.stopOn)}
+          <Space size={4}>
+            <Typography.Text type="secondary">{t('deadline.stop')}</Typography.Text>
+            {eventSelect(index, 'stopOn', rule.stopOn)}
+          </Space>
           {rule.restartOn?.length ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('deadline.restartOn', { events: rule.restartOn.map((e) => t(`event.${e}`)).join('、') })}
@@ -171,44 +173,43 @@ export const DeadlineRulesTable = ({ policy, onChange, rowProblems, onPreview }:
       ),
     },
     {
-      title: t('deadline.pauses'),
-      key: 'pauses',
-      width: 90,
-      align: 'center',
+      title: t('deadline.flags'),
+      key: 'flags',
+      width: 130,
       render: (_, { rule, index }) => (
-        <Switch
-          size="small"
-          checked={rule.pausesWhileWaiting}
-          aria-label={t('deadline.pauses')}
-          onChange={(v) => set(index, { pausesWhileWaiting: v })}
-        />
-      ),
-    },
-    {
-      title: t('deadline.escalates'),
-      key: 'escalates',
-      width: 90,
-      align: 'center',
-      render: (_, { rule, index }) => (
-        <Switch
-          size="small"
-          checked={rule.escalates}
-          aria-label={t('deadline.escalates')}
-          onChange={(v) => set(index, { escalates: v })}
-        />
+        <Space direction="vertical" size={4}>
+          <Space size={4}>
+            <Switch
+              size="small"
+              checked={rule.pausesWhileWaiting}
+              aria-label={t('deadline.pauses')}
+              onChange={(v) => set(index, { pausesWhileWaiting: v })}
+            />
+            <span style={{ fontSize: 12 }}>{t('deadline.pauses')}</span>
+          </Space>
+          <Space size={4}>
+            <Switch
+              size="small"
+              checked={rule.escalates}
+              aria-label={t('deadline.escalates')}
+              onChange={(v) => set(index, { escalates: v })}
+            />
+            <span style={{ fontSize: 12 }}>{t('deadline.escalates')}</span>
+          </Space>
+        </Space>
       ),
     },
     {
       title: t('deadline.appliesTo'),
       key: 'appliesTo',
-      width: 220,
+      width: 180,
       render: (_, { rule }) => <ConditionSummary condition={rule.appliesTo} />,
     },
     {
       title: t('common:actions'),
       key: 'actions',
       fixed: 'right',
-      width: 90,
+      width: 64,
       render: (_, { rule, index }) => (
         <Space size={0}>
           <Tooltip title={t('deadline.tryIt')}>
@@ -224,7 +225,13 @@ export const DeadlineRulesTable = ({ policy, onChange, rowProblems, onPreview }:
             title={t('deadline.deleteConfirm', { kind: rule.kind })}
             onConfirm={() => onChange({ ...policy, rules: policy.rules.filter((_r, i) => i !== index) })}
           >
-            <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('common:delete')} />
+            <Button
+              type="text"
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              aria-label={t('common:delete')}
+            />
           </Popconfirm>
         </Space>
       ),

@@ -50,7 +50,13 @@ export const DepartmentFormModal = ({ value, departments, onClose }: Props) => {
     form.resetFields();
     form.setFieldsValue(
       'id' in value
-        ? { code: value.code, name: value.name, nameEn: value.nameEn ?? '', parentId: value.parentId, active: value.active }
+        ? {
+            code: value.code,
+            name: value.name,
+            nameEn: value.nameEn ?? '',
+            parentId: value.parentId,
+            active: value.active,
+          }
         : { parentId: value.parentId ?? undefined },
     );
   }, [value, form]);
@@ -71,7 +77,12 @@ export const DepartmentFormModal = ({ value, departments, onClose }: Props) => {
         };
         await api.patch(`/api/v1/departments/${editing.id}`, body);
       } else {
-        const body: CreateDepartmentBody = { code: v.code, name: v.name, nameEn, parentId: v.parentId ?? null };
+        const body: CreateDepartmentBody = {
+          code: v.code,
+          name: v.name,
+          nameEn,
+          parentId: v.parentId ?? null,
+        };
         await api.post('/api/v1/departments', body);
       }
       void message.success(t('common:saved'));
@@ -115,7 +126,11 @@ export const DepartmentFormModal = ({ value, departments, onClose }: Props) => {
         <Form.Item name="nameEn" label={t('departments.nameEn')}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="parentId" label={t('departments.parent')} extra={editing ? t('departments.moveHint') : undefined}>
+        <Form.Item
+          name="parentId"
+          label={t('departments.parent')}
+          extra={editing ? t('departments.moveHint') : undefined}
+        >
           <TreeSelect
             allowClear
             showSearch

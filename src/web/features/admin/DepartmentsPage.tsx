@@ -1,12 +1,23 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  type TableColumnsType,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api-client';
 import type { Department } from '../../app/api-types';
 import { formatDateTime } from '../../app/time';
-import { errorText, useDepartments } from './admin-hooks';
+import { errorText, rowTestId, useDepartments } from './admin-hooks';
 import { DepartmentFormModal, type DepartmentEdit } from './DepartmentFormModal';
 
 export type DepartmentNode = Department & { children?: DepartmentNode[] };
@@ -47,12 +58,21 @@ const DepartmentsPage = () => {
   const columns: TableColumnsType<DepartmentNode> = [
     { title: t('departments.name'), dataIndex: 'name', key: 'name' },
     { title: t('departments.code'), dataIndex: 'code', key: 'code', render: (c: string) => <Tag>{c}</Tag> },
-    { title: t('departments.nameEn'), dataIndex: 'nameEn', key: 'nameEn', render: (v: string | null) => v ?? '—' },
+    {
+      title: t('departments.nameEn'),
+      dataIndex: 'nameEn',
+      key: 'nameEn',
+      render: (v: string | null) => v ?? '—',
+    },
     {
       title: t('departments.active'),
       key: 'active',
       render: (_, d) =>
-        d.active ? <Tag color="success">{t('departments.enabled')}</Tag> : <Tag>{t('departments.disabled')}</Tag>,
+        d.active ? (
+          <Tag color="success">{t('departments.enabled')}</Tag>
+        ) : (
+          <Tag>{t('departments.disabled')}</Tag>
+        ),
     },
     { title: t('updatedAt'), key: 'updatedAt', render: (_, d) => formatDateTime(d.updatedAt) },
     {
@@ -60,7 +80,12 @@ const DepartmentsPage = () => {
       key: 'actions',
       render: (_, d) => (
         <Space size={0}>
-          <Button type="link" size="small" onClick={() => setEditing(d)} data-testid={`department-edit-${d.code}`}>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => setEditing(d)}
+            data-testid={`department-edit-${d.code}`}
+          >
             {t('common:edit')}
           </Button>
           <Button
@@ -115,7 +140,7 @@ const DepartmentsPage = () => {
           columns={columns}
           pagination={false}
           expandable={{ defaultExpandAllRows: true }}
-          onRow={(d) => ({ 'data-testid': `department-row-${d.code}` })}
+          onRow={(d) => rowTestId(`department-row-${d.code}`)}
           scroll={{ x: 'max-content' }}
         />
       )}

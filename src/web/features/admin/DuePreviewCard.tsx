@@ -1,5 +1,18 @@
-import { Alert, Button, Card, DatePicker, Descriptions, Form, InputNumber, Select, Space, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  InputNumber,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, toQuery } from '../../app/api-client';
 import type { DuePreview, DuePreviewQuery } from '../../app/api-types';
@@ -9,7 +22,7 @@ import { errorText } from './admin-hooks';
 import { DURATION_MODES } from './DurationInput';
 
 type Mode = (typeof DURATION_MODES)[number];
-type Values = { start: dayjs.Dayjs; mode: Mode; amount: number; unit: 'h' | 'min'; fromDays?: number };
+type Values = { start: Dayjs; mode: Mode; amount: number; unit: 'h' | 'min'; fromDays?: number };
 
 /** The preview's query for a rule's duration (amount in hours when whole hours). */
 const valuesOf = (d: DurationSpec): Omit<Values, 'start'> => {
@@ -40,6 +53,7 @@ export const DuePreviewCard = ({ seed }: Props) => {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const mode = Form.useWatch('mode', form);
+  const cardRef = useRef<HTMLDivElement>(null);
   const timed = mode === 'wall' || mode === 'working';
 
   const run = async () => {
@@ -47,7 +61,7 @@ export const DuePreviewCard = ({ seed }: Props) => {
     // The picked wall time is read as Shanghai time, whatever the browser's zone.
     const start = dayjs.tz(v.start.format('YYYY-MM-DD HH:mm'), DISPLAY_TIME_ZONE);
     const amount = timed ? Math.round(v.amount * (v.unit === 'h' ? 60 : 1)) : v.amount;
-    const query: DuePreviewQuery = {
+    const query: Record<string, string | number> & DuePreviewQuery = {
       start: start.toISOString(),
       mode: v.mode,
       amount,
@@ -68,58 +82,94 @@ export const DuePreviewCard = ({ seed }: Props) => {
   useEffect(() => {
     if (!seed) return;
     form.setFieldsValue(valuesOf(seed.duration));
+    cardRef.current?.scrollIntoView({ behavior: 'smooth', block: 'center' });
     void run();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [seed?.at]);
 
   return (
-    <Card size="small" title={t('preview.title')} data-testid="due-preview">
+    <Card ref={cardRef} title={t('preview.title')} data-testid="due-preview" style={{ height: '100%' }}>
       <Form
         form={form}
-        layout="inline"
-        initialValues={{ start: dayjs().tz(DISPLAY_TIME_ZONE), mode: 'working_days', amount: 3, unit: 'h', fromDays: 0 }}
+        layout="vertical"
+        initialValues={{
+          start: dayjs().tz(DISPLAY_TIME_ZONE),
+          mode: 'working_days',
+          amount: 3,
+          unit: 'h',
+          fromDays: 0,
+        }}
         onFinish={() => void run()}
       >
-        <Form.Item name="start" label={t('preview.start')} rules={[{ required: true, message: t('v.startRequired') }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" data-testid="preview-start" />
-        </Form.Item>
-        <Form.Item name="mode" label={t('deadline.mode')}>
-          <Select
-            style={{ width: 130 }}
-            options={DURATION_MODES.map((m) => ({ value: m, label: t(`duration.mode.${m}`) }))}
+        <Form.Item
+          name="start"
+          label={t('preview.start')}
+          rules={[{ required: true, message: t('v.startRequired') }]}
+        >
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            style={{ width: 220 }}
+            data-testid="preview-start"
           />
         </Form.Item>
-        {mode === 'window_days' && (
-          <Form.Item name="fromDays" label={t('deadline.fromDays')}>
-            <InputNumber min={0} max={1000} precision={0} style={{ width: 80 }} />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="amount"
-          label={mode === 'window_days' ? t('deadline.toDays') : t('deadline.amount')}
-          rules={[{ required: true, message: t('v.amountRequired') }]}
-        >
-          <InputNumber min={0} style={{ width: 90 }} data-testid="preview-amount" />
-        </Form.Item>
-        {timed && (
-          <Form.Item name="unit">
-            <Select
-              style={{ width: 80 }}
-              options={[
-                { value: 'h', label: t('duration.hours') },
-                { value: 'min', label: t('duration.minutes') },
-              ]}
-            />
-          </Form.Item>
-        )}
-        {!timed && <span style={{ alignSelf: 'center', marginInlineEnd: 16 }}>{t('duration.days')}</span>}
-        <Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="preview-run">
-            {t('preview.run')}
-          </Button>
+        <Form.Item label={t('deadline.duration')} required style={{ marginBottom: 12 }}>
+          <Space.Compact>
+            <Form.Item name="mode" noStyle>
+              <Select
+                style={{ width: 130 }}
+                aria-label={t('deadline.mode')}
+                popupMatchSelectWidth={false}
+                options={DURATION_MODES.map((m) => ({ value: m, label: t(`duration.mode.${m}`) }))}
+              />
+            </Form.Item>
+            {mode === 'window_days' && (
+              <Form.Item name="fromDays" noStyle>
+                <InputNumber
+                  min={0}
+                  max={1000}
+                  precision={0}
+                  style={{ width: 70 }}
+                  aria-label={t('deadline.fromDays')}
+                />
+              </Form.Item>
+            )}
+            <Form.Item name="amount" noStyle rules={[{ required: true, message: t('v.amountRequired') }]}>
+              <InputNumber
+                min={0}
+                style={{ width: 90 }}
+                prefix={mode === 'window_days' ? '–' : undefined}
+                aria-label={mode === 'window_days' ? t('deadline.toDays') : t('deadline.amount')}
+                data-testid="preview-amount"
+              />
+            </Form.Item>
+            {timed ? (
+              <Form.Item name="unit" noStyle>
+                <Select
+                  style={{ width: 80 }}
+                  aria-label={t('deadline.unit')}
+                  options={[
+                    { value: 'h', label: t('duration.hours') },
+                    { value: 'min', label: t('duration.minutes') },
+                  ]}
+                />
+              </Form.Item>
+            ) : (
+              <Button disabled style={{ color: 'inherit' }}>
+                {t('duration.days')}
+              </Button>
+            )}
+            <Button type="primary" htmlType="submit" loading={busy} data-testid="preview-run">
+              {t('preview.run')}
+            </Button>
+          </Space.Compact>
         </Form.Item>
       </Form>
-      {error !== undefined && <Alert style={{ marginTop: 12 }} type="error" showIcon message={errorText(error)} />}
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
+        {t('preview.hint')}
+      </Typography.Paragraph>
+      {error !== undefined && (
+        <Alert style={{ marginTop: 12 }} type="error" showIcon message={errorText(error)} />
+      )}
       {result && (
         <Descriptions size="small" column={1} style={{ marginTop: 12 }} data-testid="preview-result">
           <Descriptions.Item label={t('preview.dueAt')}>
@@ -134,7 +184,9 @@ export const DuePreviewCard = ({ seed }: Props) => {
             </Space>
           </Descriptions.Item>
           {result.opensAt && (
-            <Descriptions.Item label={t('preview.opensAt')}>{formatDateTime(result.opensAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('preview.opensAt')}>
+              {formatDateTime(result.opensAt)}
+            </Descriptions.Item>
           )}
         </Descriptions>
       )}

@@ -14,7 +14,12 @@ type Props = {
 
 /** A spec of the new mode, keeping the amount where the units allow (hours ↔ days are not converted). */
 export const withMode = (spec: DurationSpec, mode: Mode): DurationSpec => {
-  const days = spec.mode === 'working_days' || spec.mode === 'legal_days' ? spec.days : spec.mode === 'window_days' ? spec.toDays : 1;
+  const days =
+    spec.mode === 'working_days' || spec.mode === 'legal_days'
+      ? spec.days
+      : spec.mode === 'window_days'
+        ? spec.toDays
+        : 1;
   const minutes = spec.mode === 'wall' || spec.mode === 'working' ? spec.minutes : 24 * 60;
   switch (mode) {
     case 'wall':
@@ -56,7 +61,7 @@ export const DurationInput = ({ value, onChange, testId }: Props) => {
   return (
     <Space.Compact data-testid={testId}>
       <Select
-        style={{ width: 112 }}
+        style={{ width: 100 }}
         value={value.mode}
         aria-label={t('deadline.mode')}
         options={DURATION_MODES.map((m) => ({ value: m, label: t(`duration.mode.${m}`) }))}
@@ -66,15 +71,17 @@ export const DurationInput = ({ value, onChange, testId }: Props) => {
       {(value.mode === 'wall' || value.mode === 'working') && (
         <>
           <InputNumber
-            style={{ width: 76 }}
+            style={{ width: 64 }}
             min={unit === 'h' ? 0.25 : 1}
             step={unit === 'h' ? 1 : 5}
             value={value.minutes / factor}
             aria-label={t('deadline.amount')}
-            onChange={(n) => n !== null && onChange({ mode: value.mode, minutes: Math.round(Number(n) * factor) })}
+            onChange={(n) =>
+              n !== null && onChange({ mode: value.mode, minutes: Math.round(Number(n) * factor) })
+            }
           />
           <Select
-            style={{ width: 72 }}
+            style={{ width: 64 }}
             value={unit}
             aria-label={t('deadline.unit')}
             options={[

@@ -33,7 +33,14 @@ export const JsonEditor = ({ text, error, onChange, rows = 24, testId = 'json-ed
         style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 }}
         onChange={(e) => onChange(e.target.value)}
       />
-      {error && <Alert type="error" showIcon message={t('policies.jsonInvalid', { error })} data-testid="json-error" />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          message={t('policies.jsonInvalid', { error })}
+          data-testid="json-error"
+        />
+      )}
     </Space>
   );
 };

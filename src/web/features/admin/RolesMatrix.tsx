@@ -37,7 +37,11 @@ export const RolesMatrix = () => {
       align: 'center' as const,
       render: (_: unknown, r: Row) =>
         role.permissions.includes(r.permission) ? (
-          <CheckOutlined style={{ color: '#52c41a' }} aria-label={t('roles.granted')} data-testid={`role-${role.role}-${r.permission}`} />
+          <CheckOutlined
+            style={{ color: '#52c41a' }}
+            aria-label={t('roles.granted')}
+            data-testid={`role-${role.role}-${r.permission}`}
+          />
         ) : (
           <Typography.Text type="secondary">·</Typography.Text>
         ),

@@ -44,7 +44,9 @@ export const UserFormModal = ({ user, onClose }: Props) => {
         displayName: user.displayName,
         roles: user.roles,
         // The primary department first: the API takes the first one as primary.
-        departmentIds: [...user.departments].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary)).map((d) => d.id),
+        departmentIds: [...user.departments]
+          .sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary))
+          .map((d) => d.id),
         status: user.status,
       });
     else form.setFieldsValue({ roles: [], departmentIds: [] });
@@ -121,7 +123,11 @@ export const UserFormModal = ({ user, onClose }: Props) => {
         </Form.Item>
         {isNew && (
           <>
-            <Form.Item name="email" label={t('users.email')} rules={[{ type: 'email', message: t('v.email') }]}>
+            <Form.Item
+              name="email"
+              label={t('users.email')}
+              rules={[{ type: 'email', message: t('v.email') }]}
+            >
               <Input maxLength={254} />
             </Form.Item>
             <Form.Item
@@ -133,8 +139,17 @@ export const UserFormModal = ({ user, onClose }: Props) => {
             </Form.Item>
           </>
         )}
-        <Form.Item name="roles" label={t('users.col.roles')} rules={[{ required: true, message: t('v.rolesRequired') }]}>
-          <Select mode="multiple" options={roles.options} loading={roles.query.isFetching} data-testid="user-form-roles" />
+        <Form.Item
+          name="roles"
+          label={t('users.col.roles')}
+          rules={[{ required: true, message: t('v.rolesRequired') }]}
+        >
+          <Select
+            mode="multiple"
+            options={roles.options}
+            loading={roles.query.isFetching}
+            data-testid="user-form-roles"
+          />
         </Form.Item>
         <Form.Item name="departmentIds" label={t('users.col.departments')} extra={t('users.primaryHint')}>
           <Select
@@ -152,7 +167,10 @@ export const UserFormModal = ({ user, onClose }: Props) => {
           <>
             <Form.Item name="status" label={t('users.col.status')}>
               <Select
-                options={(['active', 'disabled'] as const).map((s) => ({ value: s, label: t(`users.status.${s}`) }))}
+                options={(['active', 'disabled'] as const).map((s) => ({
+                  value: s,
+                  label: t(`users.status.${s}`),
+                }))}
               />
             </Form.Item>
             <Form.Item name="reason" label={t('reason')}>
@@ -160,9 +178,7 @@ export const UserFormModal = ({ user, onClose }: Props) => {
             </Form.Item>
           </>
         )}
-        {isNew && (
-          <Alert type="info" showIcon message={t('users.generatedHint')} />
-        )}
+        {isNew && <Alert type="info" showIcon message={t('users.generatedHint')} />}
       </Form>
     </Modal>
   );

@@ -20,7 +20,7 @@ import { api, toQuery } from '../../app/api-client';
 import type { TemporaryPassword, User, UserPage } from '../../app/api-types';
 import { useSession } from '../../app/session';
 import { formatDateTime } from '../../app/time';
-import { errorText, useDepartments, useRoles } from './admin-hooks';
+import { errorText, rowTestId, useDepartments, useRoles } from './admin-hooks';
 import { RolesMatrix } from './RolesMatrix';
 import { SecretOnceModal } from './SecretOnceModal';
 import { UserFormModal } from './UserFormModal';
@@ -74,7 +74,10 @@ const UsersPage = () => {
             `/api/v1/users/${u.id}/reset-password`,
             reason.trim() ? { reason: reason.trim() } : null,
           );
-          setSecret({ title: t('users.tempPasswordOf', { name: u.displayName }), value: r.temporaryPassword });
+          setSecret({
+            title: t('users.tempPasswordOf', { name: u.displayName }),
+            value: r.temporaryPassword,
+          });
           void refresh();
         } catch (e) {
           void message.error(errorText(e), 6);
@@ -149,14 +152,29 @@ const UsersPage = () => {
       key: 'actions',
       render: (_, u) => (
         <Space size={0} wrap>
-          <Button type="link" size="small" onClick={() => setEditing(u)} data-testid={`user-edit-${u.username}`}>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => setEditing(u)}
+            data-testid={`user-edit-${u.username}`}
+          >
             {t('common:edit')}
           </Button>
-          <Button type="link" size="small" onClick={() => resetPassword(u)} data-testid={`user-reset-${u.username}`}>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => resetPassword(u)}
+            data-testid={`user-reset-${u.username}`}
+          >
             {t('users.resetPassword')}
           </Button>
           {isLocked(u) && (
-            <Button type="link" size="small" onClick={() => void unlock(u)} data-testid={`user-unlock-${u.username}`}>
+            <Button
+              type="link"
+              size="small"
+              onClick={() => void unlock(u)}
+              data-testid={`user-unlock-${u.username}`}
+            >
               {t('users.unlock')}
             </Button>
           )}
@@ -201,7 +219,10 @@ const UsersPage = () => {
           style={{ width: 120 }}
           placeholder={t('users.col.status')}
           aria-label={t('users.col.status')}
-          options={(['active', 'disabled'] as const).map((s) => ({ value: s, label: t(`users.status.${s}`) }))}
+          options={(['active', 'disabled'] as const).map((s) => ({
+            value: s,
+            label: t(`users.status.${s}`),
+          }))}
           value={filters.status}
           onChange={(v?: string) => setFilters({ ...filters, status: v })}
         />
@@ -214,7 +235,7 @@ const UsersPage = () => {
         dataSource={rows}
         columns={columns}
         pagination={false}
-        onRow={(u) => ({ 'data-testid': `user-row-${u.username}` })}
+        onRow={(u) => rowTestId(`user-row-${u.username}`)}
         scroll={{ x: 'max-content' }}
       />
       {query.hasNextPage && (
@@ -235,7 +256,12 @@ const UsersPage = () => {
           <Tooltip title={t('refresh')}>
             <Button icon={<ReloadOutlined />} aria-label={t('refresh')} onClick={() => void refresh()} />
           </Tooltip>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="user-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing('new')}
+            data-testid="user-create"
+          >
             {t('users.create')}
           </Button>
         </Space>

@@ -1,3 +1,4 @@
+import type { HTMLAttributes } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, toQuery } from '../../app/api-client';
@@ -63,3 +64,7 @@ export const useUserNames = () => {
   const names = new Map((q.data?.items ?? []).map((u) => [u.id, u.displayName]));
   return (id: string | null | undefined): string => (id ? (names.get(id) ?? id) : '—');
 };
+
+/** Table `onRow` props that carry only a test id (antd's row props type has no `data-*` keys). */
+export const rowTestId = (id: string): HTMLAttributes<HTMLElement> =>
+  ({ 'data-testid': id }) as HTMLAttributes<HTMLElement>;

@@ -28,7 +28,10 @@ export const problemsByRow = (problems: readonly Problem[]): Map<number, Problem
 
 /** A new clock with a free R-SLA id, counting 24 h from registration until resolution. */
 export const newRule = (rules: readonly ClockRule[]): ClockRule => {
-  const used = rules.map((r) => /^R-SLA-(\d+)/.exec(r.kind)?.[1]).map(Number).filter(Number.isFinite);
+  const used = rules
+    .map((r) => /^R-SLA-(\d+)/.exec(r.kind)?.[1])
+    .map(Number)
+    .filter(Number.isFinite);
   const n = Math.max(14, ...used) + 1;
   return {
     kind: `R-SLA-${n}`,

@@ -40,12 +40,13 @@ const ComplaintPage = () => {
   if (q.error) {
     const notFound = q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 403);
     return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? '404' : t('common:failed')}
-        subTitle={notFound ? t('notFound') : q.error.message}
-        data-testid="complaint-not-found"
-      />
+      <div data-testid={notFound ? 'complaint-not-found' : 'complaint-error'}>
+        <Result
+          status={notFound ? '404' : 'error'}
+          title={notFound ? '404' : t('common:failed')}
+          subTitle={notFound ? t('notFound') : q.error.message}
+        />
+      </div>
     );
   }
   const c = q.data;

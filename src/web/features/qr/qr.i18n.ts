@@ -23,7 +23,8 @@ export const qrMessages = defineMessages(
   },
   {
     title: 'Product / batch QR codes',
-    intro: 'Customers scan the code on the package to open the feedback form with the product and batch filled in.',
+    intro:
+      'Customers scan the code on the package to open the feedback form with the product and batch filled in.',
     product: 'Product',
     productPlaceholder: 'Search by product code or name',
     batch: 'Batch',

@@ -39,6 +39,7 @@ export const DEFAULT_COLUMNS: readonly ColumnKey[] = [
   'clock',
   'owner',
   'received',
+  'escalation',
 ];
 
 const read = <T>(key: string, fallback: T): T => {

@@ -1,0 +1,133 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildApp } from '../src/api/build-app';
+import type { Deps } from '../src/app/deps';
+import { createComplaintWorld, type ComplaintWorld } from '../test/factories/complaint.factory';
+import { TEST_PASSWORD } from '../test/factories/identity.factory';
+import { createTestDeps, type TestDeps } from '../test/test-deps';
+
+const root = path.resolve(import.meta.dirname, '..');
+export const SCREENSHOTS = path.join(root, 'docs', 'screenshots');
+
+/** Debian's Chromium (`apt-get install -y chromium`); CHROMIUM_PATH overrides. Never a downloaded browser. */
+export const chromiumPath = (): string => {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((p): p is string => !!p && existsSync(p));
+  if (!found) throw new Error('Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH)');
+  return found;
+};
+
+export type Server = {
+  readonly url: string;
+  readonly deps: TestDeps;
+  /** The same dependencies with the real wall clock, as the server runs them. */
+  readonly live: Deps;
+  readonly world: ComplaintWorld;
+  readonly password: string;
+  /** Runs the server's clock `ms` off the wall clock (negative: in the past) — to make history. */
+  readonly shiftClock: (ms: number) => void;
+  readonly close: () => Promise<void>;
+};
+
+/**
+ * A real server on a free port: fresh database, the built console and portal (dist/web), a real clock, and the
+ * complaint world of the route tests (departments CS, PROD, QA, GMO; agents, managers, service manager, GM).
+ */
+export const startServer = async (): Promise<Server> => {
+  const webDir = path.join(root, 'dist', 'web');
+  if (!existsSync(path.join(webDir, 'index.html'))) throw new Error('dist/web is missing: npm run build:web');
+  const deps = await createTestDeps({
+    WEB_DIR: webDir,
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+  });
+  deps.clock.set(new Date());
+  let offsetMs = 0;
+  const live: Deps = { ...deps, clock: { now: () => new Date(Date.now() + offsetMs) } };
+  const { app } = await buildApp(live);
+  const world = await createComplaintWorld(deps, app);
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url: address,
+    deps,
+    live,
+    world,
+    password: TEST_PASSWORD,
+    shiftClock: (ms) => {
+      offsetMs = ms;
+    },
+    close: async () => {
+      await app.close();
+      await deps.close();
+    },
+  };
+};
+
+export type Browsing = {
+  readonly browser: Browser;
+  /** Errors the pages wrote to the console or threw: every journey ends with none. */
+  readonly errors: string[];
+  readonly newPage: (options?: { mobile?: boolean; locale?: 'zh-CN' | 'en' }) => Promise<Page>;
+  readonly close: () => Promise<void>;
+};
+
+export const openBrowser = async (): Promise<Browsing> => {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=zh-CN'],
+  });
+  const errors: string[] = [];
+  const contexts: BrowserContext[] = [];
+  return {
+    browser,
+    errors,
+    newPage: async (options = {}) => {
+      const context = await browser.newContext({
+        locale: options.locale ?? 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        viewport: options.mobile ? { width: 390, height: 844 } : { width: 1440, height: 900 },
+        deviceScaleFactor: 1,
+        isMobile: options.mobile ?? false,
+        hasTouch: options.mobile ?? false,
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(`${page.url()} console: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => errors.push(`${page.url()} pageerror: ${e.message}`));
+      return page;
+    },
+    close: async () => {
+      for (const c of contexts) await c.close();
+      await browser.close();
+    },
+  };
+};
+
+export const login = async (page: Page, server: Server, username: string): Promise<void> => {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel(/用户名|Username/).fill(username);
+  await page.getByLabel(/密码|Password/).fill(server.password);
+  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+};
+
+/** Picks an option of an antd Select found by its form label. */
+export const pickOption = async (
+  page: Page,
+  label: string | RegExp,
+  option: string | RegExp,
+): Promise<void> => {
+  await page.getByLabel(label).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+};
+
+export const screenshot = async (page: Page, name: string): Promise<void> => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+};

@@ -1,0 +1,36 @@
+import { defineMessages } from '../../app/define-messages';
+
+export const dashboardMessages = defineMessages(
+  {
+    title: '工作台',
+    open: '未结投诉',
+    breachedOpen: '超时未结',
+    breachesToday: '今日超时',
+    mine: '我的待办',
+    mineBreached: '其中超时 {{n}}',
+    byStatus: '未结投诉 · 按状态',
+    bySeverity: '未结投诉 · 按等级',
+    trend: '近 {{days}} 天受理趋势',
+    received: '受理',
+    closed: '已结',
+    unclassified: '未分类',
+    asOf: '统计日：{{today}}（{{tz}}）',
+    goQueue: '查看队列',
+  },
+  {
+    title: 'Dashboard',
+    open: 'Open complaints',
+    breachedOpen: 'Open and breached',
+    breachesToday: 'Breaches today',
+    mine: 'My open items',
+    mineBreached: '{{n}} breached',
+    byStatus: 'Open complaints by status',
+    bySeverity: 'Open complaints by severity',
+    trend: 'Intake over the last {{days}} days',
+    received: 'Received',
+    closed: 'Closed',
+    unclassified: 'Not classified',
+    asOf: 'For {{today}} ({{tz}})',
+    goQueue: 'Open the queue',
+  },
+);
