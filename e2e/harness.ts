@@ -35,7 +35,8 @@ export type Server = {
  * complaint world of the route tests (departments CS, PROD, QA, GMO; agents, managers, service manager, GM).
  */
 export const startServer = async (): Promise<Server> => {
-  const webDir = path.join(root, 'dist', 'web');
+  // E2E_WEB_DIR: a private build, so a rebuild of dist/web during a run cannot swap the assets underneath.
+  const webDir = path.resolve(process.env.E2E_WEB_DIR ?? path.join(root, 'dist', 'web'));
   if (!existsSync(path.join(webDir, 'index.html'))) throw new Error('dist/web is missing: npm run build:web');
   const deps = await createTestDeps({
     WEB_DIR: webDir,
@@ -114,12 +115,11 @@ export const login = async (page: Page, server: Server, username: string): Promi
 };
 
 /** Picks an option of an antd Select found by its form label. */
-export const pickOption = async (
-  page: Page,
-  label: string | RegExp,
-  option: string | RegExp,
-): Promise<void> => {
-  await page.getByLabel(label).click();
+export const pickOption = async (page: Page, label: string, option: string | RegExp): Promise<void> => {
+  const item = page
+    .locator('.ant-form-item:visible')
+    .filter({ has: page.locator('label', { hasText: new RegExp(`^${label}$`) }) });
+  await item.locator('.ant-select-selector').first().click();
   await page
     .locator('.ant-select-dropdown:visible .ant-select-item-option')
     .filter({ hasText: option })

@@ -2,13 +2,18 @@
 // Builds the web console and portal with Vite into WEB_DIR (default dist/web).
 //   node scripts/build-web.mjs            always build
 //   node scripts/build-web.mjs --if-stale build only when a source is newer than the last build (npm start)
+//   node scripts/build-web.mjs --out DIR  build into DIR instead of dist/web
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'dist', 'web');
+const outAt = process.argv.indexOf('--out');
+const out =
+  outAt > 0 && process.argv[outAt + 1]
+    ? path.resolve(process.argv[outAt + 1])
+    : path.join(root, 'dist', 'web');
 const stamp = path.join(out, '.build-stamp');
 const sources = ['src/web', 'src/contracts', 'src/domain', 'package-lock.json'].map((p) =>
   path.join(root, p),
@@ -30,7 +35,17 @@ process.stdout.write('Building the web console and portal (vite)…\n');
 const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 const r = spawnSync(
   process.execPath,
-  [vite, 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'],
+  [
+    vite,
+    'build',
+    '--config',
+    'src/web/vite.config.ts',
+    '--outDir',
+    out,
+    '--emptyOutDir',
+    '--logLevel',
+    'warn',
+  ],
   {
     cwd: root,
     stdio: 'inherit',

@@ -21,9 +21,9 @@ const STAGES = {
  * d: owning department and assignee (skewed to a few busy people), intake desk and agent, after-hours handling
  *    (R-INT-5: a non-urgent complaint outside working time runs from the next opening) and registration time.
  * e: the time every step would happen (registered → … → follow-up recorded, or the quick path without a proposal),
- *    and the branch: closed, reopened, explained, not valid or withdrawn at stage `bs`, ending at `tterm`.
- * f: `h_*` = the time of each event that has happened by now (null otherwise), including the side events that stop
- *    clocks: contacts, returned unit received and analysed, emergency process, report issued.
+ *    the branch (closed, reopened, explained, not valid or withdrawn at stage `bs`, ending at `tterm`), and `h_*` =
+ *    the time of each event that has happened by now (null otherwise), including the side events that stop clocks:
+ *    contacts, returned unit received and analysed, emergency process, report issued.
  * g: status, the current wait on the customer, the working-day openings the clocks count from, the complaint id.
  */
 export const lifecycleLayersSql = (x: SqlContext): string => {
@@ -32,18 +32,20 @@ export const lifecycleLayersSql = (x: SqlContext): string => {
       WHEN c.channel IN ('hotline', 'regulator', 'media') THEN ${x.dept('CS-HOTLINE')}
       WHEN c.self_service OR c.channel = 'social_media' THEN ${x.dept('CS-ONLINE')}
       ELSE coalesce(c.region_desk, ${x.dept('CS-HOTLINE')}) END`;
-  const T = {
-    tri: `z.t0 + d_tri`,
-    asg: `z.t0 + d_tri + d_asg`,
-    inv: `z.t0 + d_tri + d_asg + d_inv`,
-  };
-  const prop = `${T.inv} + d_prop`;
-  const sent = `${prop} + (CASE WHEN amount >= 20000 THEN d_appr ELSE 0 END) + d_sent`;
-  const acc = `${sent} + d_acc`;
-  const exe = `${acc} + d_exe`;
-  const res = `(CASE WHEN quick THEN ${T.inv} ELSE ${exe} END) + d_res`;
-  const at = (stage: number, col: string) => `CASE WHEN bs >= ${stage} AND ${col} <= ${now} THEN ${col} END`;
-  const cut = (expr: string) => `CASE WHEN (${expr}) <= ${now} AND (${expr}) < tterm THEN (${expr})::bigint END`;
+  const tri = `(z.t0 + d_tri)`;
+  const asg = `(z.t0 + d_tri + d_asg)`;
+  const inv = `(z.t0 + d_tri + d_asg + d_inv)`;
+  const prop = `(${inv} + d_prop)`;
+  const sent = `(${prop} + (CASE WHEN amount >= 20000 THEN d_appr ELSE 0 END) + d_sent)`;
+  const acc = `(${sent} + d_acc)`;
+  const exe = `(${acc} + d_exe)`;
+  const res = `((CASE WHEN quick THEN ${inv} ELSE ${exe} END) + d_res)`;
+  const fus = `(${res} + d_fus)`;
+  const fur = `(${res} + d_fus + d_fur)`;
+  const onPath = (raw: string) => `CASE WHEN NOT quick THEN ${raw} END`;
+  const at = (stage: number, raw: string) =>
+    `CASE WHEN zb.bs >= ${stage} AND ${raw} <= ${now} THEN (${raw})::bigint END`;
+  const cut = (raw: string) => `CASE WHEN ${raw} <= ${now} AND ${raw} < zt.tterm THEN (${raw})::bigint END`;
   return `
   d AS MATERIALIZED (
     SELECT c.*, dd.id AS dept_id, dd.handlers[1 + floor(dd.n * power(${u(k(44))}, 2))::int] AS assignee,
@@ -55,49 +57,43 @@ export const lifecycleLayersSql = (x: SqlContext): string => {
         ELSE (CASE WHEN c.within_hours THEN c.d_reg_day ELSE c.open_recv - c.recv + c.d_reg_morning END) END)::bigint
         AS reg
     FROM c
-    JOIN bench_gen.dept dd ON dd.idx = c.depts[1 + floor(cardinality(c.depts) * ${u(k(46))})::int]
-    JOIN bench_gen.dept dk ON dk.idx = ${desk}
+    CROSS JOIN LATERAL (SELECT id, handlers, n FROM bench_gen.dept
+      WHERE idx = c.depts[1 + floor(cardinality(c.depts) * ${u(k(46))})::int] LIMIT 1) dd
+    CROSS JOIN LATERAL (SELECT id, handlers, n FROM bench_gen.dept WHERE idx = ${desk} LIMIT 1) dk
   ),
   e AS MATERIALIZED (
-    SELECT d.*, z.t0, (${T.tri})::bigint AS tri, (${T.asg})::bigint AS asg, (${T.inv})::bigint AS inv,
-      CASE WHEN NOT quick THEN (${prop})::bigint END AS prop,
-      CASE WHEN NOT quick AND amount >= 20000 THEN (${prop} + d_appr)::bigint END AS appr,
-      CASE WHEN NOT quick THEN (${sent})::bigint END AS sent,
-      CASE WHEN NOT quick THEN (${acc})::bigint END AS acc,
-      CASE WHEN NOT quick THEN (${exe})::bigint END AS exe,
-      (${res})::bigint AS res, (${res} + d_fus)::bigint AS fus, (${res} + d_fus + d_fur)::bigint AS fur,
-      (z.t0 + d_c1)::bigint AS c1, zb.bs,
-      (CASE WHEN branch IN ('C', 'R') THEN ${res} + d_fus + d_fur
-        ELSE (CASE zb.bs WHEN 1 THEN z.t0 WHEN 2 THEN ${T.tri} WHEN 3 THEN ${T.asg} WHEN 4 THEN ${T.inv}
-          WHEN 5 THEN ${prop} WHEN 6 THEN ${sent} WHEN 7 THEN ${acc} ELSE ${exe} END) + d_term END)::bigint AS tterm
+    SELECT d.i, d.recv, d.ci, d.pi, d.cat, d.price_fen, d.kind, d.grp, d.core, d.oi, d.cli, d.bi, d.year, d.seq, d.v,
+      d.with_noun, d.urgent, d.nature, d.severity, d.major, d.skey, d.channel, d.self_service, d.outside_cs, d.branch,
+      d.amount, d.exec_days, d.may_wait, d.d_wait, d.dept_id, d.assignee, d.desk_id, d.agent, d.handling,
+      d.process_from, d.reg, z.t0, zb.bs, zt.tterm, d.reg <= ${now} AS registered, CASE WHEN d.reg <= ${now} THEN z.t0 END AS h_reg,
+      ${at(STAGES.triaged, tri)} AS h_tri, ${at(STAGES.assigned, asg)} AS h_asg,
+      ${at(STAGES.investigating, inv)} AS h_inv, ${at(STAGES.solution_proposed, onPath(prop))} AS h_prop,
+      ${at(STAGES.awaiting_customer, onPath(sent))} AS h_sent, ${at(STAGES.agreed, onPath(acc))} AS h_acc,
+      ${at(STAGES.executing, onPath(exe))} AS h_exe, ${at(STAGES.resolved, res)} AS h_res,
+      ${at(STAGES.follow_up, fus)} AS h_fus, ${at(STAGES.closed, fur)} AS h_fur,
+      CASE WHEN zt.tterm <= ${now} THEN zt.tterm END AS h_term,
+      CASE WHEN zb.bs >= ${STAGES.awaiting_customer} AND NOT quick AND amount >= 20000 THEN ${cut(`(${prop} + d_appr)`)} END AS h_appr,
+      ${cut('(z.t0 + d_c1)')} AS h_c1,
+      CASE WHEN zb.bs >= ${STAGES.assigned} THEN ${cut(`(${asg} + d_c2)`)} END AS h_c2,
+      CASE WHEN unit_back AND zb.bs >= ${STAGES.investigating} THEN ${cut(`(${inv} + d_unit_r)`)} END AS h_unit_r,
+      CASE WHEN unit_back AND zb.bs >= ${STAGES.investigating} THEN ${cut(`(${inv} + d_unit_r + d_unit_a)`)} END AS h_unit_a,
+      CASE WHEN v = 4 THEN ${cut('(z.t0 + d_emerg)')}
+        WHEN nature = 'safety' AND zb.bs >= ${STAGES.triaged} THEN ${cut(`(${tri} + d_emerg)`)} END AS h_emerg,
+      CASE WHEN v = 2 THEN ${cut('(d.process_from + d_report)')}
+        WHEN severity = 'serious' AND zb.bs >= ${STAGES.triaged} THEN ${cut(`(${tri} + d_report)`)} END AS h_report
     FROM d
     CROSS JOIN LATERAL (SELECT greatest(d.reg, d.process_from) AS t0 OFFSET 0) z
     CROSS JOIN LATERAL (SELECT CASE d.branch
         WHEN 'W' THEN (CASE WHEN d.quick THEN least(d.withdraw_stage, 4) ELSE d.withdraw_stage END)
         WHEN 'N' THEN d.invalid_stage WHEN 'E' THEN (CASE WHEN d.kind IN (1, 2, 3) THEN 2 ELSE 4 END)
         ELSE 11 END AS bs OFFSET 0) zb
-  ),
-  f AS MATERIALIZED (
-    SELECT e.*, reg <= ${now} AS registered, CASE WHEN reg <= ${now} THEN t0 END AS h_reg,
-      ${at(STAGES.triaged, 'tri')} AS h_tri, ${at(STAGES.assigned, 'asg')} AS h_asg,
-      ${at(STAGES.investigating, 'inv')} AS h_inv, ${at(STAGES.solution_proposed, 'prop')} AS h_prop,
-      ${at(STAGES.awaiting_customer, 'sent')} AS h_sent, ${at(STAGES.agreed, 'acc')} AS h_acc,
-      ${at(STAGES.executing, 'exe')} AS h_exe, ${at(STAGES.resolved, 'res')} AS h_res,
-      ${at(STAGES.follow_up, 'fus')} AS h_fus, ${at(STAGES.closed, 'fur')} AS h_fur,
-      CASE WHEN tterm <= ${now} THEN tterm END AS h_term,
-      CASE WHEN bs >= ${STAGES.awaiting_customer} THEN ${cut('appr')} END AS h_appr,
-      ${cut('c1')} AS h_c1,
-      CASE WHEN bs >= ${STAGES.assigned} THEN ${cut('asg + d_c2')} END AS h_c2,
-      CASE WHEN unit_back AND bs >= ${STAGES.investigating} THEN ${cut('inv + d_unit_r')} END AS h_unit_r,
-      CASE WHEN unit_back AND bs >= ${STAGES.investigating} THEN ${cut('inv + d_unit_r + d_unit_a')} END AS h_unit_a,
-      CASE WHEN v = 4 THEN ${cut('t0 + d_emerg')}
-        WHEN nature = 'safety' AND bs >= ${STAGES.triaged} THEN ${cut('tri + d_emerg')} END AS h_emerg,
-      CASE WHEN v = 2 THEN ${cut('process_from + d_report')}
-        WHEN severity = 'serious' AND bs >= ${STAGES.triaged} THEN ${cut('tri + d_report')} END AS h_report
-    FROM e
+    CROSS JOIN LATERAL (SELECT (CASE WHEN d.branch IN ('C', 'R') THEN ${fur}
+        ELSE (CASE zb.bs WHEN 1 THEN z.t0 WHEN 2 THEN ${tri} WHEN 3 THEN ${asg} WHEN 4 THEN ${inv}
+          WHEN 5 THEN ${prop} WHEN 6 THEN ${sent} WHEN 7 THEN ${acc} ELSE ${exe} END) + d.d_term END)::bigint AS tterm
+      OFFSET 0) zt
   ),
   g AS MATERIALIZED (
-    SELECT f.*,
+    SELECT e.*,
       CASE WHEN h_term IS NOT NULL THEN (CASE branch WHEN 'C' THEN 'closed' WHEN 'R' THEN 'reopened'
           WHEN 'E' THEN 'explained' WHEN 'N' THEN 'not_valid' ELSE 'withdrawn' END)
         WHEN h_fus IS NOT NULL THEN 'follow_up' WHEN h_res IS NOT NULL THEN 'resolved'
@@ -109,9 +105,9 @@ export const lifecycleLayersSql = (x: SqlContext): string => {
           AND NOT (h_sent IS NOT NULL AND h_acc IS NULL)
           AND greatest(h_inv, h_prop, h_acc, h_exe) + d_wait <= ${now}
         THEN (greatest(h_inv, h_prop, h_acc, h_exe) + d_wait)::bigint END AS h_wait,
-      ${openAt('t0')} AS open_t0, ${openAt('asg')} AS open_asg, ${openAt('acc')} AS open_acc,
+      ${openAt('t0')} AS open_t0, ${openAt('h_asg')} AS open_asg, ${openAt('h_acc')} AS open_acc,
       CASE WHEN registered THEN reg ELSE recv END AS created,
       ${uuid7('CASE WHEN registered THEN reg ELSE recv END', k(60))} AS cid
-    FROM f
+    FROM e
   )`;
 };

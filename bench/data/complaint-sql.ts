@@ -39,6 +39,8 @@ const cumulative = (key: string, items: readonly [string, number][]): string => 
 };
 
 /**
+ * Lookups are LATERAL … LIMIT 1 (one index probe per row): as joins, the planner's row estimates collapse to a
+ * handful and it hashes the wide layers instead of the small tables, and loses the row order.
  * Layers a–c: the draws of complaint i. a: receipt time, customer (skewed: a few call often), product (Zipf: rank r
  * with probability ∝ 1/(r+1)), kind. b: failure group by weight for the kind and product category, problem core,
  * text pieces, batch (mostly the latest made before receipt; the product's bad batch floods for two spacings after
@@ -63,7 +65,8 @@ const drawLayersSql = (o: ComplaintBatchOptions, x: SqlContext): string => {
   b AS MATERIALIZED (
     SELECT a.*, g.idx AS grp, g.depts, g.explain, g.unit_return, g.sol_factor, g.with_noun,
       g.core_lo + floor(${u(k(4))} * g.core_n)::int AS core, g.o_lo + floor(${u(k(5))} * g.o_n)::int AS oi,
-      g.c_lo + floor(${u(k(6))} * g.c_n)::int AS cli, y.year, a.i - y.first_i + 1 AS seq,
+      g.c_lo + floor(${u(k(6))} * g.c_n)::int AS cli, bench_gen.year_of(a.recv) AS year,
+      a.i + 1 - (SELECT y.first_i FROM bench_gen.years y WHERE y.year = bench_gen.year_of(a.recv)) AS seq,
       a.pi * ${BATCHES_PER_PRODUCT} + (CASE
         WHEN a.bad_k <= ${kNow} AND ${kNow} - a.bad_k <= 1 AND ${u(k(11))} < 0.45 THEN a.bad_k
         ELSE greatest(0, ${kNow} - (CASE WHEN ${u(k(10))} < 0.6 THEN 0 WHEN ${u(k(10))} < 0.9 THEN 1 ELSE 2 END)) END) AS bi,
@@ -76,10 +79,9 @@ const drawLayersSql = (o: ComplaintBatchOptions, x: SqlContext): string => {
         WHEN a.kind = 4 AND ${u(k(7))} < 0.15 THEN 2 ELSE 0 END AS v,
       a.kind = 0 AND a.ctype = 0 AND ${u(k(9))} < 0.012 AS official
     FROM a
-    JOIN bench_gen.gslot gs ON gs.key = a.kind * 3 + (CASE WHEN a.kind = 0 THEN a.cat ELSE 2 END)
-      AND gs.slot = floor(${u(k(3))} * 1000)::int
-    JOIN bench_gen.grp g ON g.idx = gs.grp
-    JOIN bench_gen.years y ON y.year = bench_gen.year_of(a.recv)
+    CROSS JOIN LATERAL (SELECT g.* FROM bench_gen.gslot gs JOIN bench_gen.grp g ON g.idx = gs.grp
+      WHERE gs.key = a.kind * 3 + (CASE WHEN a.kind = 0 THEN a.cat ELSE 2 END)
+        AND gs.slot = floor(${u(k(3))} * 1000)::int LIMIT 1) g
   ),
   c AS MATERIALIZED (
     SELECT b.*, s.urgent, s.nature, s.severity, s.major, s.misuse, b.core * 64 + q.combo AS skey, q.channel,
@@ -92,7 +94,7 @@ const drawLayersSql = (o: ComplaintBatchOptions, x: SqlContext): string => {
         ELSE (CASE WHEN ${u(k(31))} < 0.02 THEN 'W' WHEN ${u(k(31))} < 0.32 THEN 'E' ELSE 'C' END) END AS branch,
       1 + floor(${u(k(32))} * 8)::int AS withdraw_stage, 2 + floor(${u(k(32))} * 3)::int AS invalid_stage,
       b.kind <> 0 OR ${u(k(33))} < 0.2 AS quick,
-      ${u(k(34))} < b.unit_return AS unit_back, ${u(k(35))} < 0.2 AS may_wait,
+      ${u(k(34))} < b.unit_return AS unit_back, ${u(k(35))} < 0.35 AS may_wait,
       round(b.price_fen * b.sol_factor / 10)::bigint * 10 AS amount,
       (ARRAY[3, 5, 7])[1 + floor(${u(k(50))} * 3)::int] AS exec_days,
       CASE q.channel WHEN 'hotline' THEN 0 WHEN 'store' THEN 0 WHEN 'visit' THEN 0 WHEN 'web_form' THEN 1
@@ -116,19 +118,20 @@ const drawLayersSql = (o: ComplaintBatchOptions, x: SqlContext): string => {
       CASE WHEN b.kind IN (1, 2, 3) THEN ${30 * MINUTE} + ${ex(k(37), 6 * HOUR)} ELSE ${2 * HOUR} + ${ex(k(37), 30 * HOUR)} END AS d_term,
       ${HOUR} + ${ex(k(38), 30 * HOUR)} AS d_unit_r, ${4 * HOUR} + ${ex(k(39), 20 * HOUR)} AS d_unit_a,
       ${20 * MINUTE} + ${ex(k(40), HOUR)} AS d_emerg, ${DAY} + ${ex(k(41), 30 * HOUR)} AS d_report,
-      ${HOUR} + ${ex(k(42), 2 * DAY)} AS d_wait
+      ${30 * MINUTE} + ${ex(k(42), 8 * HOUR)} AS d_wait
     FROM b
     CROSS JOIN LATERAL (SELECT
-        CASE WHEN ${u(k(15))} < 0.08 THEN (ARRAY[2, 3, 4, 5, 7, 9, 10])[1 + floor(${u(k(16))} * 7)::int] END AS stuck_stage,
-        ${20 * DAY} + ${ex(k(17), 250 * DAY)} AS stuck_extra,
-        CASE WHEN ${u(k(14))} < 0.66 THEN 1 ELSE 6 END AS pace,
+        CASE WHEN ${u(k(15))} < 0.1 THEN (ARRAY[2, 3, 4, 5, 7, 9, 10])[1 + floor(${u(k(16))} * 7)::int] END AS stuck_stage,
+        ${30 * DAY} + ${ex(k(17), 300 * DAY)} AS stuck_extra,
+        CASE WHEN ${u(k(14))} < 0.62 THEN 1 ELSE 10 END AS pace,
         CASE b.kind WHEN 0 THEN b.v * 4 + (CASE WHEN b.official THEN 2 ELSE 0 END) + (CASE WHEN b.ctype = 1 THEN 1 ELSE 0 END)
           WHEN 4 THEN b.v * 4 ELSE (CASE WHEN b.ctype = 1 THEN 1 ELSE 0 END) END AS combo,
         CASE WHEN b.official THEN 'regulator' WHEN b.kind = 4 THEN 'email' WHEN b.ctype = 1 THEN 'store'
           WHEN b.ctype = 2 THEN 'dealer' WHEN b.ctype = 3 THEN 'email' WHEN b.ctype = 4 THEN 'regulator'
           WHEN b.ctype = 5 THEN 'media' ELSE ${cumulative(k(12), CHANNELS)} END AS channel
       OFFSET 0) q
-    JOIN bench_gen.sugg s ON s.key = b.core * 64 + q.combo
+    CROSS JOIN LATERAL (SELECT urgent, nature, severity, major, misuse FROM bench_gen.sugg
+      WHERE key = b.core * 64 + q.combo LIMIT 1) s
   )`;
 };
 

@@ -151,28 +151,33 @@ const CLOCKS: readonly Clock[] = [
  * clocks onto the complaint exactly as complaintRepo.refreshDueSummary does.
  */
 export const deadlineLayersSql = (x: SqlContext): string => {
-  const values = CLOCKS.map((c, rno) => {
+  // One SELECT per clock, not a LATERAL VALUES list: VALUES would recompile its expressions for every complaint.
+  const branches = CLOCKS.map((c, rno) => {
     const due = c.due.replace(/started/g, `(${c.started})`);
-    return `(${rno}, '${c.kind}', '${c.rule ?? c.kind}', ${c.ev}, (${c.started})::bigint,
-      (${c.created ?? c.started})::bigint, ${c.countFrom ? `'${c.countFrom}'` : 'NULL'}, (${due})::bigint,
-      (${c.opens ?? 'NULL'})::bigint, (${c.stop})::bigint, '${c.spec}', ${c.pausable ?? false}, ${c.provisional ?? false})`;
+    return `SELECT i, cid, h_term, h_wait, ${rno} AS rno, '${c.kind}'::text AS ckind, '${c.rule ?? c.kind}'::text AS rid,
+        (${c.ev})::text AS ev, (${c.started})::bigint AS started, (${c.created ?? c.started})::bigint AS created,
+        ${c.countFrom ? `'${c.countFrom}'` : 'NULL'}::text AS count_from, (${due})::bigint AS due,
+        (${c.opens ?? 'NULL'})::bigint AS opens, (${c.stop})::bigint AS stop, ('${c.spec}')::text AS spec,
+        ${c.pausable ?? false} AS pausable, ${c.provisional ?? false} AS prov
+      FROM g WHERE (${c.started}) IS NOT NULL`;
   });
   return `
-  cl0 AS MATERIALIZED (
-    SELECT g.i, g.cid, g.h_term, g.h_wait, w.*
-    FROM g CROSS JOIN LATERAL (VALUES ${values.join(',\n      ')})
-      AS w(rno, ckind, rid, ev, started, created, count_from, due, opens, stop, spec, pausable, prov)
-    WHERE w.started IS NOT NULL
+  cl0 AS (
+    ${branches.join('\n    UNION ALL ')}
   ),
   clk AS MATERIALIZED (
-    SELECT cl0.*, m.met, m.cancelled, m.paused, m.warn, m.horizon,
-      CASE WHEN greatest(due, created) + m.lag_b < m.horizon THEN greatest(due, created) + m.lag_b END AS breached
+    SELECT cl0.*, m.met, m.cancelled, m.paused, m.warn, b.breached,
+      CASE WHEN m.warn_at < m.horizon AND (b.breached IS NULL OR m.warn_at < b.breached) THEN m.warn_at
+        ELSE b.breached END AS warned
     FROM cl0
     CROSS JOIN LATERAL (SELECT stop AS met, CASE WHEN stop IS NULL THEN h_term END AS cancelled,
         stop IS NULL AND h_term IS NULL AND pausable AND h_wait IS NOT NULL AS paused,
         CASE WHEN due > started THEN started + round((due - started) * 0.75::float8)::bigint ELSE due END AS warn,
+        greatest(CASE WHEN due > started THEN started + round((due - started) * 0.75::float8)::bigint ELSE due END,
+          created) + (bench_gen.h(${ckey(1)}) & 65535) % 60000 AS warn_at,
         coalesce(stop, h_term, CASE WHEN pausable THEN h_wait END, ${x.now}) AS horizon,
-        1000 + (bench_gen.h(${ckey()}) & 65535) % 59000 AS lag_b OFFSET 0) m
+        greatest(due, created) + 1000 + (bench_gen.h(${ckey()}) & 65535) % 59000 AS breach_at OFFSET 0) m
+    CROSS JOIN LATERAL (SELECT CASE WHEN m.breach_at < m.horizon THEN m.breach_at END AS breached OFFSET 0) b
   ),
   agg AS MATERIALIZED (
     SELECT i, min(due) FILTER (WHERE met IS NULL AND cancelled IS NULL AND NOT paused) AS next_due,
@@ -184,22 +189,19 @@ export const deadlineLayersSql = (x: SqlContext): string => {
 
 /** The clocks as complaint_deadlines rows, with the rule hits startClock records. */
 export const deadlineInsertSql = (): string => {
-  const warnCand = `(greatest(warn, created) + (bench_gen.h(${ckey(1)}) & 65535) % 60000)`;
-  const warned = `CASE WHEN ${warnCand} < horizon AND (breached IS NULL OR ${warnCand} < breached) THEN ${warnCand}
-      ELSE breached END`;
-  const hit = (detail: string) => `jsonb_build_array(jsonb_build_object('rule', rid, 'detail', ${detail}))`;
-  const rules = `${hit(`'started on ' || ev || '; due ' || ${iso('due')} || ' (' || spec || ')'`)}
-      || CASE WHEN created <> started THEN ${hit(`'counted from ' || count_from || ' at ' || ${iso('started')}`)} ELSE '[]' END
-      || CASE WHEN prov THEN ${hit(`'calendar year without official holiday data: provisional'`)} ELSE '[]' END
-      || CASE WHEN due <= created THEN ${hit(`'already overdue when started'`)} ELSE '[]' END`;
+  const hit = (detail: string) => `'{"rule": "' || rid || '", "detail": "' || ${detail} || '"}'`;
+  const rules = `('[' || concat_ws(', ', ${hit(`'started on ' || ev || '; due ' || ${iso('due')} || ' (' || spec || ')'`)},
+      CASE WHEN created <> started THEN ${hit(`'counted from ' || count_from || ' at ' || ${iso('started')}`)} END,
+      CASE WHEN prov THEN ${hit(`'calendar year without official holiday data: provisional'`)} END,
+      CASE WHEN due <= created THEN ${hit(`'already overdue when started'`)} END) || ']')::jsonb`;
   return `INSERT INTO complaint_deadlines (id, complaint_id, kind, started_at, due_at, warn_at, opens_at, met_at,
       late, cancelled_at, warned_at, breached_at, paused, pauses, escalation_level, provisional, rules, created_at,
       updated_at)
     SELECT ${uuid7('started', ckey())}, cid, ckind, ${ts('started')}, ${ts('due')}, ${ts('warn')}, ${ts('opens')},
-      ${ts('met')}, CASE WHEN met IS NOT NULL THEN met > due END, ${ts('cancelled')}, ${ts(warned)},
+      ${ts('met')}, CASE WHEN met IS NOT NULL THEN met > due END, ${ts('cancelled')}, ${ts('warned')},
       ${ts('breached')}, paused,
-      CASE WHEN paused THEN jsonb_build_array(jsonb_build_object('from', ${iso('h_wait')}, 'to', NULL)) ELSE '[]' END,
+      CASE WHEN paused THEN ('[{"from": "' || ${iso('h_wait')} || '", "to": null}]')::jsonb ELSE '[]' END,
       CASE WHEN breached IS NULL THEN 0 ELSE least(3, count(breached) OVER w)::int END, prov, ${rules},
-      ${ts('created')}, ${ts(`greatest(created, met, cancelled, breached, ${warned}, CASE WHEN paused THEN h_wait END)`)}
+      ${ts('created')}, ${ts('greatest(created, met, cancelled, breached, warned, CASE WHEN paused THEN h_wait END)')}
     FROM clk WINDOW w AS (PARTITION BY i ORDER BY breached, rno)`;
 };

@@ -8,7 +8,8 @@ import { isUrgentByDefault } from '../../src/domain/classification/decide-after-
 import { suggestClassification } from '../../src/domain/classification/suggest-classification';
 import { characterBigrams } from '../../src/domain/classification/tokenise-text';
 import type { ComplaintKind, EscalationFlag, Injury, Scope, Validity } from '../../src/domain/complaint/complaint-vocabulary';
-import { CLOSINGS, GROUPS, OPENINGS, type ClosingClass, type GroupDef, type OpeningClass } from './catalogue-texts';
+import { CLOSINGS, OPENINGS } from './catalogue-pieces';
+import { GROUPS, type ClosingClass, type GroupDef, type OpeningClass } from './catalogue-texts';
 
 /** A text with its search terms precomputed by the product's tokeniser; head/tail are its edge characters. */
 const HAN = /\p{Script=Han}/u;

@@ -95,7 +95,11 @@ describe('complaint loop through the API', () => {
       csat: 5,
       comment: '满意',
     });
-    expect(closed).toMatchObject({ status: 'closed', allowedActions: [] });
+    expect(closed).toMatchObject({
+      status: 'closed',
+      allowedActions: [],
+      closure: { kind: 'closed', reason: null, by: world.users.agent.id },
+    });
     expect(
       (closed.deadlines as { state: string }[]).every((d) => ['met', 'late', 'cancelled'].includes(d.state)),
     ).toBe(true);

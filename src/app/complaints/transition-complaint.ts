@@ -210,6 +210,8 @@ const payloadPatch = async (
           recordedAt: at,
           recordedBy: by,
         },
+        // A satisfied follow-up closes the loop (R-FUP-3); a dissatisfied one is closed as reopened below.
+        ...(input.satisfied ? { closure: { kind: 'closed' as const, reason: null, at, by } } : {}),
       };
     case 'explain':
     case 'declare_not_valid':

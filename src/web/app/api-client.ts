@@ -17,6 +17,16 @@ export class ApiError extends Error {
 
 let csrfToken: string | undefined;
 let language = 'zh-CN';
+let credentials: RequestCredentials = 'same-origin';
+
+/**
+ * The portal sends no cookies: a staff member signed in on the same browser must still be able to use it as a
+ * customer (their session cookie would otherwise make every portal POST a cookie-authenticated write that
+ * needs the console's CSRF token).
+ */
+export const setApiCredentials = (mode: RequestCredentials): void => {
+  credentials = mode;
+};
 
 export const setCsrfToken = (token: string | undefined): void => {
   csrfToken = token;
@@ -42,7 +52,7 @@ const request = async <T>(method: string, url: string, body?: unknown, options: 
       method,
       headers,
       body: payload,
-      credentials: 'same-origin',
+      credentials,
       signal: options.signal,
     });
   } catch (e) {

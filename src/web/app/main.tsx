@@ -1,3 +1,4 @@
+import 'antd/dist/reset.css';
 import { createRoot } from 'react-dom/client';
 import { ConsoleApp } from './ConsoleApp';
 import { initI18n } from './i18n';

@@ -229,7 +229,7 @@ const CalendarPage = () => {
                 type="warning"
                 showIcon
                 data-testid="calendar-provisional-years"
-                message={t('calendar.provisionalYears', { years: c.provisionalYears.join('、') })}
+                message={t('calendar.provisionalYears', { years: c.provisionalYears.join(t('sep')) })}
               />
             )}
           </Card>

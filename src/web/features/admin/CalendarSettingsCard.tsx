@@ -15,8 +15,8 @@ const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 const HHMM = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Taipei', 'Asia/Urumqi', 'UTC'];
 
-const hoursText = (list: readonly Interval[], rest: string) =>
-  list.length === 0 ? rest : list.map((h) => `${h.start}–${h.end}`).join('，');
+const hoursText = (list: readonly Interval[], rest: string, sep: string) =>
+  list.length === 0 ? rest : list.map((h) => `${h.start}–${h.end}`).join(sep);
 
 /** Working hours per weekday and on make-up days, and the calendar's time zone (PUT with If-Match). */
 export const CalendarSettingsCard = ({ calendar }: { readonly calendar: CalendarView }) => {
@@ -67,7 +67,8 @@ export const CalendarSettingsCard = ({ calendar }: { readonly calendar: Calendar
   );
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => undefined);
+    if (!v) return void message.error(t('v.hoursInvalid'));
     setBusy(true);
     try {
       const body: CalendarSettingsBody = {
@@ -157,11 +158,11 @@ export const CalendarSettingsCard = ({ calendar }: { readonly calendar: Calendar
           <Descriptions.Item label={t('calendar.timeZone')}>{s.timeZone}</Descriptions.Item>
           {WEEKDAYS.map((d) => (
             <Descriptions.Item key={d} label={t(`calendar.weekday.${d}`)}>
-              {hoursText(s.weeklyHours[d], t('calendar.restDay'))}
+              {hoursText(s.weeklyHours[d], t('calendar.restDay'), t('sep'))}
             </Descriptions.Item>
           ))}
           <Descriptions.Item label={t('calendar.makeUpHours')}>
-            {hoursText(s.makeUpDayHours, t('calendar.restDay'))}
+            {hoursText(s.makeUpDayHours, t('calendar.restDay'), t('sep'))}
           </Descriptions.Item>
           <Descriptions.Item label={t('updatedAt')}>{formatDateTime(s.updatedAt)}</Descriptions.Item>
         </Descriptions>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClockCondition } from '../../../domain/sla/deadline-policy';
 import { useSeverities } from '../shared/useSeverities';
 
-/** Which complaints a clock applies to, in words ("类型：投诉 · 范围：单件"); alternatives joined by "或". */
+/** Which complaints a clock applies to, in words (类型：投诉, 范围：单件/多件); alternatives joined by 或. */
 export const ConditionSummary = ({ condition }: { readonly condition: ClockCondition | undefined }) => {
   const { t } = useTranslation('admin');
   const { t: tv } = useTranslation('vocab');
@@ -12,7 +12,8 @@ export const ConditionSummary = ({ condition }: { readonly condition: ClockCondi
   const parts = (c: ClockCondition): string[] => {
     const out: string[] = [];
     const list = (label: string, values: readonly string[] | undefined, of: (v: string) => string) => {
-      if (values?.length) out.push(`${t(`deadline.cond.${label}`)}：${values.map(of).join('/')}`);
+      if (values?.length)
+        out.push(t('pair', { k: t(`deadline.cond.${label}`), v: values.map(of).join('/') }));
     };
     list('kinds', c.kinds, (v) => tv(`kind.${v}`));
     list('severities', c.severities, (v) => severities.labelOf(v));
@@ -23,7 +24,7 @@ export const ConditionSummary = ({ condition }: { readonly condition: ClockCondi
     if (c.major !== undefined) out.push(c.major ? t('deadline.cond.major') : t('deadline.cond.notMajor'));
     if (c.receivedOutsideCustomerService) out.push(t('deadline.cond.outsideCs'));
     if (c.anyOf?.length)
-      out.push(c.anyOf.map((alt) => `(${parts(alt).join('，')})`).join(` ${t('deadline.cond.or')} `));
+      out.push(c.anyOf.map((alt) => `(${parts(alt).join(t('sep'))})`).join(` ${t('deadline.cond.or')} `));
     return out;
   };
   return (

@@ -21,7 +21,8 @@ export const CreateTokenModal = ({ open, onClose }: Props) => {
   const mine = session?.permissions.map((p) => p.permission) ?? [];
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => undefined);
+    if (!v) return;
     setBusy(true);
     try {
       const expiresAt = v.expiresAt

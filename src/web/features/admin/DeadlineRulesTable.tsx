@@ -42,7 +42,7 @@ export const DeadlineRulesTable = ({ policy, onChange, rowProblems, onPreview }:
   const eventSelect = (index: number, field: 'startOn' | 'stopOn', value: readonly ComplaintEventType[]) => (
     <Select
       mode="multiple"
-      style={{ width: 180 }}
+      style={{ width: 168 }}
       maxTagCount="responsive"
       value={[...value]}
       options={events}
@@ -82,20 +82,20 @@ export const DeadlineRulesTable = ({ policy, onChange, rowProblems, onPreview }:
     {
       title: t('deadline.label'),
       key: 'label',
-      width: 190,
+      width: 150,
       render: (_, { rule, index }) => (
         <Space direction="vertical" size={2} style={{ width: '100%' }}>
           <Input
             size="small"
             value={rule.label['zh-CN']}
-            prefix={<Typography.Text type="secondary">中</Typography.Text>}
+            prefix={<Typography.Text type="secondary">{t('deadline.zhShort')}</Typography.Text>}
             aria-label={t('deadline.labelZh')}
             onChange={(e) => set(index, { label: { ...rule.label, 'zh-CN': e.target.value } })}
           />
           <Input
             size="small"
             value={rule.label.en}
-            prefix={<Typography.Text type="secondary">EN</Typography.Text>}
+            prefix={<Typography.Text type="secondary">{t('deadline.enShort')}</Typography.Text>}
             aria-label={t('deadline.labelEn')}
             onChange={(e) => set(index, { label: { ...rule.label, en: e.target.value } })}
           />
@@ -105,7 +105,7 @@ export const DeadlineRulesTable = ({ policy, onChange, rowProblems, onPreview }:
     {
       title: t('deadline.duration'),
       key: 'duration',
-      width: 236,
+      width: 248,
       render: (_, { rule, index }) => (
         <Space direction="vertical" size={2}>
           <DurationInput
@@ -115,12 +115,12 @@ export const DeadlineRulesTable = ({ policy, onChange, rowProblems, onPreview }:
           />
           {Object.entries(rule.durationBySeverity ?? {}).map(([k, d]) => (
             <Tag key={`s${k}`} color="purple">
-              {severities.labelOf(k)}：{formatDuration(d)}
+              {t('pair', { k: severities.labelOf(k), v: formatDuration(d) })}
             </Tag>
           ))}
           {Object.entries(rule.durationByScope ?? {}).map(([k, d]) => (
             <Tag key={`c${k}`} color="cyan">
-              {t(`vocab:scope.${k}`)}：{formatDuration(d)}
+              {t('pair', { k: t(`vocab:scope.${k}`), v: formatDuration(d) })}
             </Tag>
           ))}
           {rule.agreedDueAt && <Tag color="gold">{t('deadline.agreedDueAt')}</Tag>}
@@ -130,11 +130,11 @@ export const DeadlineRulesTable = ({ policy, onChange, rowProblems, onPreview }:
     {
       title: t('deadline.warnAt'),
       key: 'warn',
-      width: 84,
+      width: 76,
       render: (_, { rule, index }) => (
         <InputNumber
           size="small"
-          style={{ width: 72 }}
+          style={{ width: 66 }}
           min={0}
           max={100}
           step={5}
@@ -148,7 +148,7 @@ export const DeadlineRulesTable = ({ policy, onChange, rowProblems, onPreview }:
     {
       title: `${t('deadline.startOn')} / ${t('deadline.stopOn')}`,
       key: 'events',
-      width: 230,
+      width: 205,
       render: (_, { rule, index }) => (
         <Space direction="vertical" size={2}>
           <Space size={4}>
@@ -166,7 +166,7 @@ export const DeadlineRulesTable = ({ policy, onChange, rowProblems, onPreview }:
           </Space>
           {rule.restartOn?.length ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('deadline.restartOn', { events: rule.restartOn.map((e) => t(`event.${e}`)).join('、') })}
+              {t('deadline.restartOn', { events: rule.restartOn.map((e) => t(`event.${e}`)).join(t('sep')) })}
             </Typography.Text>
           ) : null}
         </Space>
@@ -175,7 +175,7 @@ export const DeadlineRulesTable = ({ policy, onChange, rowProblems, onPreview }:
     {
       title: t('deadline.flags'),
       key: 'flags',
-      width: 130,
+      width: 116,
       render: (_, { rule, index }) => (
         <Space direction="vertical" size={4}>
           <Space size={4}>
@@ -202,13 +202,12 @@ export const DeadlineRulesTable = ({ policy, onChange, rowProblems, onPreview }:
     {
       title: t('deadline.appliesTo'),
       key: 'appliesTo',
-      width: 180,
+      width: 140,
       render: (_, { rule }) => <ConditionSummary condition={rule.appliesTo} />,
     },
     {
       title: t('common:actions'),
       key: 'actions',
-      fixed: 'right',
       width: 64,
       render: (_, { rule, index }) => (
         <Space size={0}>

@@ -62,7 +62,8 @@ export const DepartmentFormModal = ({ value, departments, onClose }: Props) => {
   }, [value, form]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => undefined);
+    if (!v) return;
     setBusy(true);
     try {
       const nameEn = v.nameEn?.trim() ? v.nameEn.trim() : null;

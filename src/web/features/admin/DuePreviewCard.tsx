@@ -57,7 +57,8 @@ export const DuePreviewCard = ({ seed }: Props) => {
   const timed = mode === 'wall' || mode === 'working';
 
   const run = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => undefined);
+    if (!v) return;
     // The picked wall time is read as Shanghai time, whatever the browser's zone.
     const start = dayjs.tz(v.start.format('YYYY-MM-DD HH:mm'), DISPLAY_TIME_ZONE);
     const amount = timed ? Math.round(v.amount * (v.unit === 'h' ? 60 : 1)) : v.amount;

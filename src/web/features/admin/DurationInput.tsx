@@ -71,7 +71,7 @@ export const DurationInput = ({ value, onChange, testId }: Props) => {
       {(value.mode === 'wall' || value.mode === 'working') && (
         <>
           <InputNumber
-            style={{ width: 64 }}
+            style={{ width: 60 }}
             min={unit === 'h' ? 0.25 : 1}
             step={unit === 'h' ? 1 : 5}
             value={value.minutes / factor}
@@ -81,7 +81,7 @@ export const DurationInput = ({ value, onChange, testId }: Props) => {
             }
           />
           <Select
-            style={{ width: 64 }}
+            style={{ width: 72 }}
             value={unit}
             aria-label={t('deadline.unit')}
             options={[

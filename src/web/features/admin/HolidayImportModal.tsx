@@ -111,12 +111,12 @@ export const HolidayImportModal = ({ open, onClose }: Props) => {
             </Descriptions.Item>
             {result.takenOver.length > 0 && (
               <Descriptions.Item label={t('calendar.takenOver')}>
-                {result.takenOver.join('，')}
+                {result.takenOver.join(t('sep'))}
               </Descriptions.Item>
             )}
             {result.keptByLater.length > 0 && (
               <Descriptions.Item label={t('calendar.keptByLater')}>
-                {result.keptByLater.join('，')}
+                {result.keptByLater.join(t('sep'))}
               </Descriptions.Item>
             )}
           </Descriptions>

@@ -40,7 +40,8 @@ const PresetsPage = () => {
 
   const apply = async () => {
     if (!applying) return;
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => undefined);
+    if (!v) return;
     setBusy(true);
     try {
       const r = await api.post<ApplyPresetResult>(`/api/v1/presets/${applying.name}/apply`, {
@@ -48,7 +49,7 @@ const PresetsPage = () => {
       });
       void message.success(
         r.changed.length > 0
-          ? t('presets.applied', { label: applying.label[lang], keys: r.changed.map(labelOf).join('、') })
+          ? t('presets.applied', { label: applying.label[lang], keys: r.changed.map(labelOf).join(t('sep')) })
           : t('presets.nothingChanged', { label: applying.label[lang] }),
         6,
       );
@@ -116,7 +117,7 @@ const PresetsPage = () => {
                     data-testid={`preset-changes-${p.name}`}
                   >
                     {t(p.inForce ? 'presets.driftedFrom' : 'presets.wouldChange', { n: p.changes.length })}
-                    {p.changes.map(labelOf).join('、')}
+                    {p.changes.map(labelOf).join(t('sep'))}
                   </Typography.Text>
                 )}
               </div>
@@ -150,7 +151,7 @@ const PresetsPage = () => {
           {applying && applying.changes.length > 0 && (
             <Typography.Paragraph style={{ margin: 0 }}>
               {t('presets.wouldChange', { n: applying.changes.length })}
-              {applying.changes.map(labelOf).join('、')}
+              {applying.changes.map(labelOf).join(t('sep'))}
             </Typography.Paragraph>
           )}
           <Form form={form} layout="vertical" preserve={false}>

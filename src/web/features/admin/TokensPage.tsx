@@ -62,7 +62,7 @@ const TokensPage = () => {
       title: t('tokens.scopes'),
       key: 'scopes',
       render: (_, tk) => (
-        <Tooltip title={tk.scopes.map((s) => t(`perm.${s}`)).join('、')}>
+        <Tooltip title={tk.scopes.map((s) => t(`perm.${s}`)).join(t('sep'))}>
           <Space size={[0, 4]} wrap style={{ maxWidth: 320 }}>
             {tk.scopes.slice(0, 4).map((s) => (
               <Tag key={s}>{t(`perm.${s}`)}</Tag>

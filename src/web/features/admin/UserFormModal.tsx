@@ -53,7 +53,8 @@ export const UserFormModal = ({ user, onClose }: Props) => {
   }, [user, form]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => undefined);
+    if (!v) return;
     setBusy(true);
     try {
       if (isNew) {

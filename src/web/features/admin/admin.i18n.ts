@@ -1,10 +1,13 @@
 import { defineMessages } from '../../app/define-messages';
+import { adminCalendarMessages } from './admin-calendar.i18n';
 import { adminRuleMessages } from './admin-rules.i18n';
 import { adminTermMessages } from './admin-terms.i18n';
 
 /** Text of the people and operations pages (users, roles, departments, tokens, dead letters) and form checks. */
 const adminPeopleMessages = defineMessages(
   {
+    sep: '、',
+    pair: '{{k}}：{{v}}',
     copy: '复制',
     copied: '已复制到剪贴板',
     copyFailed: '无法访问剪贴板，请手动选中复制',
@@ -135,10 +138,13 @@ const adminPeopleMessages = defineMessages(
       startRequired: '请选择开始时间',
       amountRequired: '请输入时长',
       hhmm: '请按 HH:MM 填写，例如 08:30',
+      hoursInvalid: '工作时间有误：请按 HH:MM 填写每个时段（标红处），例如 08:30',
       timeZone: '请选择时区',
     },
   },
   {
+    sep: ', ',
+    pair: '{{k}}: {{v}}',
     copy: 'Copy',
     copied: 'Copied to the clipboard',
     copyFailed: 'The clipboard is not available; select and copy by hand',
@@ -273,6 +279,7 @@ const adminPeopleMessages = defineMessages(
       startRequired: 'Choose a start time',
       amountRequired: 'Enter an amount',
       hhmm: 'Use HH:MM, e.g. 08:30',
+      hoursInvalid: 'Check the working hours: every interval as HH:MM (marked red), e.g. 08:30',
       timeZone: 'Choose a time zone',
     },
   },
@@ -280,6 +287,16 @@ const adminPeopleMessages = defineMessages(
 
 /** The `admin` namespace: every text of the Administration area, zh-CN first. */
 export const adminMessages = {
-  'zh-CN': { ...adminTermMessages['zh-CN'], ...adminRuleMessages['zh-CN'], ...adminPeopleMessages['zh-CN'] },
-  en: { ...adminTermMessages.en, ...adminRuleMessages.en, ...adminPeopleMessages.en },
+  'zh-CN': {
+    ...adminTermMessages['zh-CN'],
+    ...adminRuleMessages['zh-CN'],
+    ...adminCalendarMessages['zh-CN'],
+    ...adminPeopleMessages['zh-CN'],
+  },
+  en: {
+    ...adminTermMessages.en,
+    ...adminRuleMessages.en,
+    ...adminCalendarMessages.en,
+    ...adminPeopleMessages.en,
+  },
 } as const;

@@ -105,7 +105,9 @@ export const ActionModal = ({ complaint, action, busy, onSubmit, onCancel }: Pro
             : {};
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // Invalid fields show their messages; nothing to send.
+    const v = await form.validateFields().catch(() => undefined);
+    if (!v) return;
     const version = complaint.version;
     const body = ((): TransitionBody => {
       switch (action) {

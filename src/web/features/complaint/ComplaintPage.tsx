@@ -76,7 +76,9 @@ const ComplaintPage = () => {
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="complaint-number">
             {c.number}
           </Typography.Title>
-          <StatusTag status={c.status} />
+          <span data-testid="complaint-status">
+            <StatusTag status={c.status} />
+          </span>
           {c.major && <Tag color="red">{t('header.major')}</Tag>}
           {c.escalationLevel > 0 && (
             <Tag color="volcano">{t('header.escalated', { n: c.escalationLevel })}</Tag>

@@ -28,7 +28,9 @@ export const TimelineTab = ({ complaintId }: { complaintId: string }) => {
             <div>
               <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>{' '}
               <Tag color={COLOR[e.source]}>{t(`timeline.${e.source}`)}</Tag>
-              <Typography.Text strong>{e.kind}</Typography.Text>
+              <Typography.Text strong style={{ marginRight: 8 }}>
+                {e.kind}
+              </Typography.Text>
               {e.actor && <Typography.Text type="secondary"> · {e.actor}</Typography.Text>}
               {e.source === 'communication' && (
                 <Tag style={{ marginLeft: 8 }}>
@@ -45,7 +47,11 @@ export const TimelineTab = ({ complaintId }: { complaintId: string }) => {
               )}
               {e.source === 'event' && (
                 <Typography.Text type="secondary">
-                  {t('timeline.delivery', { state: String(e.detail.delivery) })}
+                  {t('timeline.delivery', {
+                    state: t(`timeline.deliveryState.${String(e.detail.delivery)}`, {
+                      defaultValue: String(e.detail.delivery),
+                    }),
+                  })}
                 </Typography.Text>
               )}
             </div>

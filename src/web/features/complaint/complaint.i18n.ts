@@ -74,6 +74,7 @@ export const complaintMessages = defineMessages(
       empty: '暂无记录',
       inbound: '来电/来信',
       outbound: '去电/回复',
+      deliveryState: { pending: '待发送', delivered: '已送达', dead: '发送失败' },
     },
     evidence: {
       upload: '上传照片、视频或 PDF',
@@ -225,6 +226,7 @@ export const complaintMessages = defineMessages(
       empty: 'Nothing yet',
       inbound: 'Inbound',
       outbound: 'Outbound',
+      deliveryState: { pending: 'pending', delivered: 'delivered', dead: 'failed' },
     },
     evidence: {
       upload: 'Upload photos, videos or PDFs',

@@ -29,7 +29,9 @@ const FollowUpPage = () => {
   });
   const record = async () => {
     if (!task) return;
-    const v = await form.validateFields();
+    // Invalid fields show their messages; nothing to send.
+    const v = await form.validateFields().catch(() => undefined);
+    if (!v) return;
     setBusy(true);
     try {
       let version = task.complaint.version;

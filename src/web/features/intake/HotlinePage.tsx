@@ -115,7 +115,9 @@ const HotlinePage = () => {
   };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // Invalid fields show their messages; nothing to send.
+    const v = await form.validateFields().catch(() => undefined);
+    if (!v) return;
     setBusy(true);
     const product = products.data?.items.find((p) => p.id === v.productId);
     const body: CreateComplaintBody = {

@@ -32,7 +32,9 @@ export const BulkAssignModal = ({ items, open, onClose }: Props) => {
     enabled: open && !!departmentId && access.has('user.read'),
   });
   const submit = async () => {
-    const v = await form.validateFields();
+    // Invalid fields show their messages; nothing to send.
+    const v = await form.validateFields().catch(() => undefined);
+    if (!v) return;
     setBusy(true);
     let ok = 0;
     const failures: string[] = [];
