@@ -4,7 +4,7 @@ import { OTHER_GROUPS } from './catalogue-pieces';
 /**
  * What people write, grouped by failure mechanism: each group owns its problem cores, the department that handles
  * it and how it usually ends. A description is opening + product noun + core + closing, so the classification
- * keywords (src/domain/classification/keyword-rules.ts) sit in the cores only; reference-data.ts checks that no
+ * keywords (src/domain/classification/keyword-rules.ts) sit in the cores only; reference-texts.ts checks that no
  * opening, noun or closing adds or splits one.
  */
 export type OpeningClass = 'food' | 'appliance' | 'ask' | 'suggest' | 'praise' | 'internal';

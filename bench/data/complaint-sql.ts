@@ -4,6 +4,10 @@ import { complaintInsertSql } from './complaint-row-sql';
 import { deadlineLayersSql, deadlineInsertSql } from './deadline-sql';
 import { DAY, HOUR, MINUTE, ex, isWorkingTime, openAt, skewed, u } from './sql-macros';
 
+/**
+ * `seed` and `openings` are those bench_gen was set up with: scratchSchemaSql bakes the seed into the draw functions
+ * and uploadSql.pieceO loads the openings; they are checked here, not repeated in the SQL.
+ */
 export type ComplaintBatchOptions = {
   readonly seed: number;
   readonly customers: number;
@@ -18,7 +22,6 @@ export type ComplaintBatchOptions = {
 /** Everything the layers of the statement share. */
 export type SqlContext = {
   readonly now: number;
-  readonly seed: number;
   /** Draw key of complaint i, slot s (64 slots per complaint). */
   readonly k: (slot: number) => string;
   readonly dept: (code: string) => number;
@@ -141,9 +144,10 @@ const drawLayersSql = (o: ComplaintBatchOptions, x: SqlContext): string => {
  * any connection and give the same rows.
  */
 export const complaintBatchSql = (o: ComplaintBatchOptions): string => {
+  if (!Number.isInteger(o.seed) || o.openings <= 0 || o.customers <= 0 || o.products <= 0)
+    throw new Error('complaintBatchSql needs an integer seed and the reference data loaded into bench_gen');
   const x: SqlContext = {
     now: Date.parse(o.anchorIso),
-    seed: o.seed,
     k: (slot) => `(i::bigint * 64 + ${slot})`,
     dept: (code) => {
       const idx = o.deptIdx.get(code);

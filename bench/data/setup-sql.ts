@@ -201,9 +201,9 @@ export const shipmentSql = (s: Setup): string => {
       to_timestamp(x.ms::float8 / 1000)::date, d.id, 'SH-' || b.batch_no || '-' || n, to_timestamp(x.ms::float8 / 1000)
     FROM bench_gen.batch b
     CROSS JOIN LATERAL generate_series(1, 3 + (bench_gen.h(${SHIPMENT_KEYS} + b.idx) & 1023)::int % 6) n
-    CROSS JOIN LATERAL (SELECT (extract(epoch FROM b.production_date::timestamp) * 1000)::bigint
-        + (2 + 3 * n) * ${DAY}::bigint + floor(${u(k(1))} * ${DAY})::bigint AS ms,
-      3 + (bench_gen.h(${SHIPMENT_KEYS} + b.idx) & 1023)::int % 6 AS parts) x
+    CROSS JOIN LATERAL (SELECT (b.production_date - DATE '1970-01-01' + 2 + 3 * n)::bigint * ${DAY}
+        + floor(${u(k(1))} * ${DAY})::bigint AS ms, 3 + (bench_gen.h(${SHIPMENT_KEYS} + b.idx) & 1023)::int % 6 AS parts
+      OFFSET 0) x
     JOIN bench_gen.names ct ON ct.idx = ${city.lo} + ((b.idx * 11 + n * 5) % ${city.n})
     LEFT JOIN bench_gen.dealer d ON ${u(k(2))} < 0.4
       AND d.rn = floor(${u(k(3))} * (SELECT count(*) FROM bench_gen.dealer))::int

@@ -70,10 +70,11 @@ export const discoverCases = async (r: SqlRunner): Promise<QueueCase[]> => {
   );
   const breachedDepts = await r.query<{ id: string; n: number }>(
     `SELECT department_id::text AS id, count(*)::int AS n FROM complaints WHERE ${OPEN} AND breached
-     GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`,
+       AND department_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`,
   );
   const batches = await r.query<{ batch_no: string; n: number }>(
-    `SELECT batch_no, count(*)::int AS n FROM complaints GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`,
+    `SELECT batch_no, count(*)::int AS n FROM complaints WHERE batch_no IS NOT NULL
+     GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`,
   );
   const phones = await r.query<{ phone: string; n: number }>(
     `SELECT min(customer_phone) AS phone, count(*)::int AS n FROM complaints GROUP BY customer_phone_norm

@@ -2,7 +2,6 @@ import { Result, Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import { LoginPage } from '../features/auth/LoginPage';
 import { ConsoleLayout } from './ConsoleLayout';
 import { Providers } from './Providers';
 import { SessionProvider, useSession } from './session';
@@ -11,6 +10,7 @@ import type { Access } from './access';
 // The first route (the queue) loads with the shell; everything else is split into its own chunk.
 const QueuePage = lazy(() => import('../features/queue/QueuePage'));
 const ComplaintPage = lazy(() => import('../features/complaint/ComplaintPage'));
+const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const HotlinePage = lazy(() => import('../features/intake/HotlinePage'));
@@ -49,7 +49,7 @@ const Authenticated = () => {
     <ConsoleLayout>
       <Suspense fallback={<Loading />}>
         <Routes>
-          <Route path="/" element={<Navigate to="/dashboard" replace />} />
+          <Route path="/" element={<Navigate to="/queue" replace />} />
           <Route
             path="/queue"
             element={
@@ -167,7 +167,14 @@ export const ConsoleApp = () => (
     <BrowserRouter>
       <SessionProvider>
         <Routes>
-          <Route path="/login" element={<LoginPage />} />
+          <Route
+            path="/login"
+            element={
+              <Suspense fallback={<Loading />}>
+                <LoginPage />
+              </Suspense>
+            }
+          />
           <Route path="*" element={<Authenticated />} />
         </Routes>
       </SessionProvider>

@@ -1,7 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from './api-client';
-import { NAMESPACES } from './i18n-resources';
+import type { MessageTree } from './define-messages';
+import { CORE_NAMESPACES } from './i18n-resources';
 import { setDayjsLanguage } from './time';
 
 export type UiLanguage = 'zh-CN' | 'en';
@@ -16,8 +17,17 @@ const stored = (): UiLanguage => {
 };
 
 const resources = {
-  'zh-CN': Object.fromEntries(Object.entries(NAMESPACES).map(([ns, m]) => [ns, m['zh-CN']])),
-  en: Object.fromEntries(Object.entries(NAMESPACES).map(([ns, m]) => [ns, m.en])),
+  'zh-CN': Object.fromEntries(Object.entries(CORE_NAMESPACES).map(([ns, m]) => [ns, m['zh-CN']])),
+  en: Object.fromEntries(Object.entries(CORE_NAMESPACES).map(([ns, m]) => [ns, m.en])),
+};
+
+/** Adds a feature's namespace (both languages) when its module loads; safe to call more than once. */
+export const registerMessages = (
+  ns: string,
+  messages: { readonly 'zh-CN': MessageTree; readonly en: MessageTree },
+): void => {
+  for (const lng of ['zh-CN', 'en'] as const)
+    if (!i18next.hasResourceBundle(lng, ns)) i18next.addResourceBundle(lng, ns, messages[lng], true, false);
 };
 
 /** zh-CN first (the product's users), English second; the choice is kept in this browser. */
@@ -30,7 +40,7 @@ export const initI18n = (): typeof i18next => {
     resources,
     lng,
     fallbackLng: 'zh-CN',
-    ns: Object.keys(NAMESPACES),
+    ns: Object.keys(CORE_NAMESPACES),
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,

@@ -25,6 +25,10 @@ import { errorText, rowTestId } from './admin-hooks';
 import { CalendarSettingsCard } from './CalendarSettingsCard';
 import { HolidayImportModal } from './HolidayImportModal';
 import { DAY_STYLE, YearView } from './YearView';
+import { registerMessages } from '../../app/i18n';
+import { adminMessages } from './admin.i18n';
+
+registerMessages('admin', adminMessages);
 
 type YearInfo = CalendarView['coveredYears'][number];
 

@@ -19,6 +19,10 @@ import type { Department } from '../../app/api-types';
 import { formatDateTime } from '../../app/time';
 import { errorText, rowTestId, useDepartments } from './admin-hooks';
 import { DepartmentFormModal, type DepartmentEdit } from './DepartmentFormModal';
+import { registerMessages } from '../../app/i18n';
+import { adminMessages } from './admin.i18n';
+
+registerMessages('admin', adminMessages);
 
 export type DepartmentNode = Department & { children?: DepartmentNode[] };
 

@@ -21,6 +21,10 @@ import type { Job, OutboxEvent } from '../../app/api-types';
 import { useSession } from '../../app/session';
 import { formatDateTime } from '../../app/time';
 import { errorText } from './admin-hooks';
+import { registerMessages } from '../../app/i18n';
+import { adminMessages } from './admin.i18n';
+
+registerMessages('admin', adminMessages);
 
 const EVENT_STATUSES = ['dead', 'pending', 'delivered'] as const;
 const JOB_STATUSES = ['dead', 'queued', 'running', 'done'] as const;

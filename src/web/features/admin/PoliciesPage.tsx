@@ -23,6 +23,10 @@ import type { DurationSpec } from '../../../domain/sla/compute-due-at';
 import { errorText, useLang, useUserNames } from './admin-hooks';
 import { DuePreviewCard } from './DuePreviewCard';
 import { PolicyEditor } from './PolicyEditor';
+import { registerMessages } from '../../app/i18n';
+import { adminMessages } from './admin.i18n';
+
+registerMessages('admin', adminMessages);
 
 /** Policies as data (DOMAIN intro): every key with its state; the deadline policy in a structured editor. */
 const PoliciesPage = () => {

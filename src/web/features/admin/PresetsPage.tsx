@@ -21,6 +21,10 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api-client';
 import type { ApplyPresetResult, PolicyList, PresetList, Preset } from '../../app/api-types';
 import { errorText, useLang } from './admin-hooks';
+import { registerMessages } from '../../app/i18n';
+import { adminMessages } from './admin.i18n';
+
+registerMessages('admin', adminMessages);
 
 /** Industry presets (DOMAIN §18): what each sets, which is in force, and switching after a confirmation. */
 const PresetsPage = () => {

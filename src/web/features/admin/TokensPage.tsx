@@ -20,6 +20,10 @@ import { formatDateTime } from '../../app/time';
 import { errorText, rowTestId, useUserNames } from './admin-hooks';
 import { CreateTokenModal } from './CreateTokenModal';
 import { SecretOnceModal } from './SecretOnceModal';
+import { registerMessages } from '../../app/i18n';
+import { adminMessages } from './admin.i18n';
+
+registerMessages('admin', adminMessages);
 
 type TokenState = 'active' | 'revoked' | 'expired';
 

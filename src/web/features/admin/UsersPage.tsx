@@ -24,6 +24,10 @@ import { errorText, rowTestId, useDepartments, useRoles } from './admin-hooks';
 import { RolesMatrix } from './RolesMatrix';
 import { SecretOnceModal } from './SecretOnceModal';
 import { UserFormModal } from './UserFormModal';
+import { registerMessages } from '../../app/i18n';
+import { adminMessages } from './admin.i18n';
+
+registerMessages('admin', adminMessages);
 
 type Filters = { q?: string; role?: string; status?: string; departmentId?: string };
 

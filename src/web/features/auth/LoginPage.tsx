@@ -10,7 +10,7 @@ import { changeLanguage } from '../../app/i18n';
 
 type Values = { username: string; password: string };
 
-export const LoginPage = () => {
+const LoginPage = () => {
   const { t, i18n } = useTranslation('auth');
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -71,3 +71,5 @@ export const LoginPage = () => {
     </div>
   );
 };
+
+export default LoginPage;

@@ -17,6 +17,10 @@ import { DetailsTab } from './DetailsTab';
 import { EvidenceTab } from './EvidenceTab';
 import { SolutionTab } from './SolutionTab';
 import { TimelineTab } from './TimelineTab';
+import { registerMessages } from '../../app/i18n';
+import { complaintMessages } from './complaint.i18n';
+
+registerMessages('complaint', complaintMessages);
 
 const RUNNING = new Set(['open', 'warning', 'breached', 'paused']);
 

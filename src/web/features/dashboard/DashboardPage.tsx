@@ -7,6 +7,10 @@ import { api } from '../../app/api-client';
 import type { Dashboard } from '../../app/api-types';
 import { EChart } from '../shared/EChart';
 import { useSeverities } from '../shared/useSeverities';
+import { registerMessages } from '../../app/i18n';
+import { dashboardMessages } from './dashboard.i18n';
+
+registerMessages('dashboard', dashboardMessages);
 
 const DAYS = 30;
 

@@ -7,6 +7,12 @@ import { api, ApiError } from '../../app/api-client';
 import type { FollowUpList, QueuePage } from '../../app/api-types';
 import { formatDateTime } from '../../app/time';
 import { StatusTag } from '../shared/StatusTag';
+import { registerMessages } from '../../app/i18n';
+import { followUpMessages } from './follow-up.i18n';
+import { complaintMessages } from '../complaint/complaint.i18n';
+
+registerMessages('followUp', followUpMessages);
+registerMessages('complaint', complaintMessages);
 
 type Task = FollowUpList['items'][number];
 const STATE_COLOR = { upcoming: 'default', due: 'processing', overdue: 'error' } as const;

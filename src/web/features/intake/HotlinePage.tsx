@@ -44,6 +44,10 @@ import {
   SPECIAL_GROUPS,
 } from '../../../domain/complaint/complaint-vocabulary';
 import { CustomerLookup } from './CustomerLookup';
+import { registerMessages } from '../../app/i18n';
+import { intakeMessages } from './intake.i18n';
+
+registerMessages('intake', intakeMessages);
 
 type Values = {
   phone?: string;

@@ -6,6 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { api, toQuery } from '../../app/api-client';
 import type { BatchPage, Product, ProductPage, QrQuery } from '../../app/api-types';
 import { QrLabel } from './QrLabel';
+import { registerMessages } from '../../app/i18n';
+import { qrMessages } from './qr.i18n';
+
+registerMessages('qr', qrMessages);
 
 const SIZES = [256, 512, 1024] as const;
 type Format = NonNullable<QrQuery['format']>;

@@ -13,7 +13,7 @@ type Props = {
 };
 
 /** Assigns the selected complaints one by one (each is its own audited transition) and reports what failed. */
-export const BulkAssignModal = ({ items, open, onClose }: Props) => {
+const BulkAssignModal = ({ items, open, onClose }: Props) => {
   const { t } = useTranslation('queue');
   const { access } = useSession();
   const { message } = App.useApp();
@@ -98,3 +98,5 @@ export const BulkAssignModal = ({ items, open, onClose }: Props) => {
     </Modal>
   );
 };
+
+export default BulkAssignModal;

@@ -24,7 +24,7 @@ import {
   type InputRef,
   type TableColumnsType,
 } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, toQuery } from '../../app/api-client';
@@ -35,7 +35,6 @@ import { ClockBadge, liveClockState } from '../shared/ClockBadge';
 import { useNow } from '../shared/useNow';
 import { useSeverities } from '../shared/useSeverities';
 import { StatusTag } from '../shared/StatusTag';
-import { BulkAssignModal } from './BulkAssignModal';
 import {
   COLUMN_KEYS,
   loadColumns,
@@ -47,6 +46,9 @@ import {
   type QueueFilters,
   type SavedView,
 } from './queue-views';
+
+// The assignment form loads when it is first opened (keeps the first route small).
+const BulkAssignModal = lazy(() => import('./BulkAssignModal'));
 
 const fromParams = (p: URLSearchParams): QueueFilters => ({
   status: p.get('status') ?? undefined,
@@ -364,17 +366,21 @@ const QueuePage = () => {
           </Button>
         </div>
       )}
-      <BulkAssignModal
-        items={selectedItems}
-        open={assignOpen}
-        onClose={(changed) => {
-          setAssignOpen(false);
-          if (changed) {
-            setSelected([]);
-            void client.invalidateQueries({ queryKey: ['queue'] });
-          }
-        }}
-      />
+      {assignOpen && (
+        <Suspense fallback={null}>
+          <BulkAssignModal
+            items={selectedItems}
+            open={assignOpen}
+            onClose={(changed) => {
+              setAssignOpen(false);
+              if (changed) {
+                setSelected([]);
+                void client.invalidateQueries({ queryKey: ['queue'] });
+              }
+            }}
+          />
+        </Suspense>
+      )}
     </Card>
   );
 };
