@@ -8,7 +8,9 @@ import { SessionProvider, useSession } from './session';
 import type { Access } from './access';
 
 // The first route (the queue) loads with the shell; everything else is split into its own chunk.
-const QueuePage = lazy(() => import('../features/queue/QueuePage'));
+// The queue is the landing page: start loading its chunk with the shell, in parallel with the session probe.
+const queueChunk = import('../features/queue/QueuePage');
+const QueuePage = lazy(() => queueChunk);
 const ComplaintPage = lazy(() => import('../features/complaint/ComplaintPage'));
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
