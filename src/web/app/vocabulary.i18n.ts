@@ -12,7 +12,7 @@ import type {
   SpecialGroup,
   Validity,
 } from '../../domain/complaint/complaint-vocabulary';
-import type { ComplaintStatus } from '../../domain/complaint/complaint-status';
+import type { ComplaintEventType, ComplaintStatus } from '../../domain/complaint/complaint-status';
 import type { LifecycleCommandType } from '../../domain/complaint/lifecycle-types';
 import { defineMessages } from './define-messages';
 
@@ -33,6 +33,16 @@ type Vocabulary = {
   scope: Labels<Scope>;
   command: Labels<LifecycleCommandType>;
   clockState: Labels<'open' | 'warning' | 'breached' | 'paused' | 'met' | 'late' | 'cancelled'>;
+  event: Labels<ComplaintEventType>;
+  /** Audit actions that are not lifecycle commands. */
+  action: Labels<
+    | 'updated'
+    | 'communication_logged'
+    | 'deadline_breached'
+    | 'deadline_warned'
+    | 'evidence_added'
+    | 'link_decided'
+  >;
 };
 
 const zh: Vocabulary = {
@@ -164,6 +174,47 @@ const zh: Vocabulary = {
     late: '超时完成',
     cancelled: '已取消',
   },
+  event: {
+    received: '已接收',
+    registered: '已登记',
+    triaged: '已分类定级',
+    assigned: '已分派',
+    assignee_notified: '已通知处理人',
+    lead_department_decided: '已确定牵头部门',
+    contacted: '已联系顾客',
+    acknowledged: '已受理答复',
+    emergency_started: '启动应急处理',
+    investigation_started: '开始调查',
+    progress_noted: '进度已汇报',
+    unit_received: '退回样品已收到',
+    unit_analysed: '样品已分析',
+    report_issued: '报告已出具',
+    solution_proposed: '已提出方案',
+    solution_approved: '方案已审批',
+    sent_to_customer: '方案已发给顾客',
+    customer_accepted: '顾客接受方案',
+    customer_rejected: '顾客拒绝方案',
+    escalated: '已升级',
+    execution_started: '开始执行',
+    resolved: '已解决',
+    follow_up_started: '开始回访',
+    follow_up_recorded: '已记录回访',
+    closed: '已结案',
+    explained: '已解释结案',
+    declared_not_valid: '判定无效',
+    withdrawn: '已撤回',
+    reopened: '已重开',
+    waiting_on_customer: '等待顾客',
+    customer_responded: '顾客已回复',
+  },
+  action: {
+    updated: '修改投诉信息',
+    communication_logged: '记录沟通',
+    deadline_breached: '时限超时',
+    deadline_warned: '时限预警',
+    evidence_added: '上传证据',
+    link_decided: '确认/否认关联',
+  },
 };
 
 const en: Vocabulary = {
@@ -294,6 +345,47 @@ const en: Vocabulary = {
     met: 'Met',
     late: 'Met late',
     cancelled: 'Cancelled',
+  },
+  event: {
+    received: 'Received',
+    registered: 'Registered',
+    triaged: 'Triaged',
+    assigned: 'Assigned',
+    assignee_notified: 'Owner notified',
+    lead_department_decided: 'Lead department decided',
+    contacted: 'Customer contacted',
+    acknowledged: 'Acknowledged',
+    emergency_started: 'Emergency handling started',
+    investigation_started: 'Investigation started',
+    progress_noted: 'Progress reported',
+    unit_received: 'Returned unit received',
+    unit_analysed: 'Unit analysed',
+    report_issued: 'Report issued',
+    solution_proposed: 'Solution proposed',
+    solution_approved: 'Solution approved',
+    sent_to_customer: 'Sent to the customer',
+    customer_accepted: 'Customer accepted',
+    customer_rejected: 'Customer rejected',
+    escalated: 'Escalated',
+    execution_started: 'Execution started',
+    resolved: 'Resolved',
+    follow_up_started: 'Follow-up started',
+    follow_up_recorded: 'Follow-up recorded',
+    closed: 'Closed',
+    explained: 'Explained and closed',
+    declared_not_valid: 'Declared not valid',
+    withdrawn: 'Withdrawn',
+    reopened: 'Reopened',
+    waiting_on_customer: 'Waiting on the customer',
+    customer_responded: 'Customer responded',
+  },
+  action: {
+    updated: 'Complaint edited',
+    communication_logged: 'Contact logged',
+    deadline_breached: 'Deadline breached',
+    deadline_warned: 'Deadline warning',
+    evidence_added: 'Evidence uploaded',
+    link_decided: 'Link confirmed or denied',
   },
 };
 

@@ -10,6 +10,15 @@ const COLOR = { audit: 'blue', communication: 'green', event: 'gray' } as const;
 /** One timeline: changes (audit trail), contacts with the customer, and events with their notification delivery. */
 export const TimelineTab = ({ complaintId }: { complaintId: string }) => {
   const { t } = useTranslation('complaint');
+  const { t: tv } = useTranslation('vocab');
+  // complaint.triage → the command's label; complaint.closed → the event's; unknown codes show as they are.
+  const kindLabel = (source: string, kind: string): string => {
+    if (source === 'communication') return kind;
+    const code = kind.replace(/^complaint\./, '');
+    return tv(`command.${code}`, {
+      defaultValue: tv(`event.${code}`, { defaultValue: tv(`action.${code}`, { defaultValue: kind }) }),
+    });
+  };
   const q = useQuery({
     queryKey: ['timeline', complaintId],
     queryFn: () => api.get<TimelineView>(`/api/v1/complaints/${complaintId}/timeline`),
@@ -29,9 +38,14 @@ export const TimelineTab = ({ complaintId }: { complaintId: string }) => {
               <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>{' '}
               <Tag color={COLOR[e.source]}>{t(`timeline.${e.source}`)}</Tag>
               <Typography.Text strong style={{ marginRight: 8 }}>
-                {e.kind}
+                {kindLabel(e.source, e.kind)}
               </Typography.Text>
-              {e.actor && <Typography.Text type="secondary"> · {e.actor}</Typography.Text>}
+              {e.actor && (
+                <Typography.Text type="secondary">
+                  {' '}
+                  · {t(`timeline.actor.${e.actor}`, { defaultValue: e.actor })}
+                </Typography.Text>
+              )}
               {e.source === 'communication' && (
                 <Tag style={{ marginLeft: 8 }}>
                   {e.detail.direction === 'inbound' ? t('timeline.inbound') : t('timeline.outbound')}

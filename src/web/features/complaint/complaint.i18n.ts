@@ -75,6 +75,7 @@ export const complaintMessages = defineMessages(
       inbound: '来电/来信',
       outbound: '去电/回复',
       deliveryState: { pending: '待发送', delivered: '已送达', dead: '发送失败' },
+      actor: { customer: '顾客（门户）', system: '系统' },
     },
     evidence: {
       upload: '上传照片、视频或 PDF',
@@ -227,6 +228,7 @@ export const complaintMessages = defineMessages(
       inbound: 'Inbound',
       outbound: 'Outbound',
       deliveryState: { pending: 'pending', delivered: 'delivered', dead: 'failed' },
+      actor: { customer: 'Customer (portal)', system: 'System' },
     },
     evidence: {
       upload: 'Upload photos, videos or PDFs',
