@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 describe('console journeys in Chromium (issue 4)', () => {
-  it('journey 2: a breached deadline shows red, and the complaint reaches the escalation level above', async () => {
+  it('journey 2: a breached deadline shows red, and the complaint reaches the escalation level above (R-ESC-1)', async () => {
     const page = await browsing.newPage();
     await page.goto(`${server.url}/login`);
     await screenshot(page, 'login');
@@ -70,7 +70,7 @@ describe('console journeys in Chromium (issue 4)', () => {
     expect(browsing.errors).toEqual([]);
   });
 
-  it('journey 3: an agent of another department cannot open the complaint, in the UI or through the API', async () => {
+  it('journey 3: an agent of another department cannot open the complaint, in the UI or through the API (R-SEC-1)', async () => {
     const sales = await createDepartmentFx(server.deps, 'SALES', server.world.depts.HQ);
     await createUserFx(server.deps, 'sales.zhou', ['agent'], [sales]);
     const page = await browsing.newPage();

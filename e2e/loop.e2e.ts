@@ -45,7 +45,7 @@ const status = (page: Page) => page.getByTestId('complaint-status').locator('[da
 
 describe('journey 1: the whole loop, customer in the portal and staff in the console (issue 4)', () => {
   it(
-    'should take a portal complaint with a photo through triage, assignment, proposal, acceptance, resolution and a satisfied follow-up to closed',
+    'should take a portal complaint with a photo through triage, assignment, proposal, acceptance, resolution and a satisfied follow-up to closed (R-RES-7, R-FUP-3)',
     { timeout: 300_000 },
     async () => {
       // The customer scans the QR code on the package: product and batch arrive pre-filled.

@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 describe('console pages in Chromium (issue 4)', () => {
-  it('should register a hotline call from the keyboard, with the injury question required, and show it on the dashboard', async () => {
+  it('should register a hotline call from the keyboard, with the injury question required (R-AE-1), and show it on the dashboard', async () => {
     const page = await browsing.newPage();
     await login(page, server, server.world.users.agent.username);
     await page.goto(`${server.url}/hotline`);
