@@ -8,7 +8,11 @@ export type Industry = (typeof INDUSTRIES)[number];
 export type Citation = { readonly ref: string; readonly text: string; readonly floorFen?: number };
 
 /** A remedy the law gives the customer: the company must offer it, whatever the policy says (R-RES-5). */
-export type LegalRemedy = { readonly kind: CompensationKind; readonly amountFen: number; readonly ref: string };
+export type LegalRemedy = {
+  readonly kind: CompensationKind;
+  readonly amountFen: number;
+  readonly ref: string;
+};
 
 export type LegalFacts = {
   readonly industry: Industry;
@@ -49,7 +53,8 @@ export const parseDay = (date: string): number | undefined => {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const ms = Date.UTC(y, mo - 1, d);
   const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d)
+    return undefined;
   return ms / DAY_MS;
 };
 
@@ -64,7 +69,8 @@ export const daysBetween = (from: string, to: string): number | undefined => {
   return a === undefined || b === undefined ? undefined : b - a;
 };
 
-const isPerformanceFailure = (level: ProblemLevel | null): boolean => level === 'functional' || level === 'safety';
+const isPerformanceFailure = (level: ProblemLevel | null): boolean =>
+  level === 'functional' || level === 'safety';
 
 const returnWindows = (f: LegalFacts): { remedies: LegalRemedy[]; citations: Citation[] } => {
   const remedies: LegalRemedy[] = [];
@@ -75,16 +81,25 @@ const returnWindows = (f: LegalFacts): { remedies: LegalRemedy[]; citations: Cit
   if (f.industry === 'auto') {
     if (failed && f.daysSincePurchase <= 7) {
       remedies.push(replace('CAR-22'), refund('CAR-22'));
-      citations.push({ ref: 'CAR-22', text: '家用汽车三包 第22条: 7 日内需更换发动机/变速器/动力蓄电池/驱动电机 → 换车或退车' });
+      citations.push({
+        ref: 'CAR-22',
+        text: '家用汽车三包 第22条: 7 日内需更换发动机/变速器/动力蓄电池/驱动电机 → 换车或退车',
+      });
     }
     const within3000 = f.mileageKm === null || f.mileageKm <= 3_000;
     if (f.problemLevel === 'safety' && f.daysSincePurchase <= 60 && within3000) {
       remedies.push(replace('CAR-23'), refund('CAR-23'));
-      citations.push({ ref: 'CAR-23', text: '家用汽车三包 第23条: 60 日或 3,000 km 内转向/制动失效、车身开裂、燃油泄漏、动力蓄电池起火 → 换车或退车' });
+      citations.push({
+        ref: 'CAR-23',
+        text: '家用汽车三包 第23条: 60 日或 3,000 km 内转向/制动失效、车身开裂、燃油泄漏、动力蓄电池起火 → 换车或退车',
+      });
     }
     if (f.problemLevel === 'safety' && f.priorFailedRepairs >= 2) {
       remedies.push(replace('CAR-24'), refund('CAR-24'));
-      citations.push({ ref: 'CAR-24', text: '家用汽车三包 第24条: 严重安全性能故障累计修理 2 次仍未排除 → 换车或退车' });
+      citations.push({
+        ref: 'CAR-24',
+        text: '家用汽车三包 第24条: 严重安全性能故障累计修理 2 次仍未排除 → 换车或退车',
+      });
     }
     if (failed) remedies.push({ kind: 'repair', amountFen: 0, ref: 'CAR-19' });
     return { remedies, citations };
