@@ -22,6 +22,7 @@ import { auditRoutes } from './routes/audit.route';
 import { authRoutes } from './routes/auth.route';
 import { batchRoutes } from './routes/batches.route';
 import { calendarRoutes } from './routes/calendar.route';
+import { compensationRoutes } from './routes/compensation.route';
 import { customerRoutes } from './routes/customers.route';
 import { departmentRoutes } from './routes/departments.route';
 import { evidenceMultipartOptions, evidenceRoutes } from './routes/evidence.route';
@@ -62,6 +63,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   calendarRoutes,
   policyRoutes,
   presetRoutes,
+  compensationRoutes,
 ];
 
 /** One registered route with what it requires: the access-control matrix test enumerates these. */

@@ -59,6 +59,7 @@ describe('policies API', () => {
       'kpi',
       'intake',
       'batch_thresholds',
+      'compensation_policy',
     ]);
     for (const p of items)
       expect({ key: p.key, version: p.version, isDefault: p.isDefault }).toEqual({

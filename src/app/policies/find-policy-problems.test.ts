@@ -4,6 +4,7 @@ import {
   FOOD_CLASSIFICATION_RULES,
   GENERIC_CLASSIFICATION_RULES,
 } from '../../domain/classification/classification-rules';
+import { DEFAULT_COMPENSATION_POLICY } from '../../domain/compensation/compensation-policy';
 import { DEFAULT_DEADLINE_POLICY } from '../../domain/sla/deadline-policy';
 import { findPolicyProblems, type PoliciesInForce } from './find-policy-problems';
 import { POLICY_NAMES, policyDefaultOf, type PolicyName } from './policy-catalogue';
@@ -108,6 +109,9 @@ describe('findPolicyProblems', () => {
     ['intake', { portalDepartmentCode: null }, []],
     ['intake', { portalDepartmentCode: 'bad code!' }, ['portalDepartmentCode']],
     ['preset', 'Food Preset', ['(value)']],
+    ['compensation_policy', DEFAULT_COMPENSATION_POLICY, []],
+    ['compensation_policy', 'none', ['(value)']],
+    ['compensation_policy', { ...DEFAULT_COMPENSATION_POLICY, cashApprovers: [] }, ['cashApprovers']],
   ] as const)('should check %s %j → problems at %j', (key, value, expected) => {
     expect(paths(key, value)).toEqual(expected);
   });

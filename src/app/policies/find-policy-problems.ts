@@ -1,3 +1,4 @@
+import { validateCompensationPolicy } from '../../domain/compensation/validate-compensation-policy';
 import { isRole, ROLES } from '../../domain/identity/roles';
 import { assertNever } from '../../domain/shared/assert-never';
 import { checkClassificationRules, severityCodesOf } from './check-classification-rules';
@@ -203,6 +204,8 @@ export const findPolicyProblems = (
       return invalid(checkIntake(value));
     case 'batch_thresholds':
       return invalid(checkBatchThresholds(value));
+    case 'compensation_policy':
+      return invalid(validateCompensationPolicy(value).map((p) => ({ ...p, path: p.path || '(value)' })));
     default:
       return assertNever(key);
   }

@@ -1,3 +1,4 @@
+import { DEFAULT_COMPENSATION_POLICY } from '../../domain/compensation/compensation-policy';
 import { POLICY_DEFAULTS, type PolicyKey } from '../complaints/complaint-settings';
 
 /**
@@ -19,9 +20,10 @@ export const DEFAULT_BATCH_THRESHOLDS: BatchThresholds = {
 export const POLICY_CATALOGUE_DEFAULTS = {
   ...POLICY_DEFAULTS,
   batch_thresholds: DEFAULT_BATCH_THRESHOLDS,
+  compensation_policy: DEFAULT_COMPENSATION_POLICY,
 } as const;
 
-export type PolicyName = PolicyKey | 'batch_thresholds';
+export type PolicyName = PolicyKey | 'batch_thresholds' | 'compensation_policy';
 
 /** The values a preset writes: a value for each policy it sets. */
 export type PolicyValues = { readonly [K in PolicyName]?: (typeof POLICY_CATALOGUE_DEFAULTS)[K] };
@@ -43,6 +45,7 @@ export const POLICY_LABELS: Readonly<Record<PolicyName, { readonly 'zh-CN': stri
     kpi: { 'zh-CN': '考核分值', en: 'KPI points' },
     intake: { 'zh-CN': '线上受理部门', en: 'Intake department for portal and e-mail' },
     batch_thresholds: { 'zh-CN': '批量性问题阈值', en: 'Batch signal thresholds' },
+    compensation_policy: { 'zh-CN': '补偿政策', en: 'Compensation policy' },
   };
 
 /** The built-in default of a policy (what is in force while nothing is stored). */

@@ -157,7 +157,7 @@ export const DEFAULT_COMPENSATION_POLICY: CompensationPolicy = {
           kind: 'cash',
           multiple: 1,
           maxMultiple: 5,
-          multipleBySeverity: { major: 3, critical: 5 },
+          multipleBySeverity: { major: 3, serious: 5 },
           approvers: ['service_manager', 'sales_centre'],
         },
       ],
