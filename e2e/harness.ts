@@ -1,6 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Frame,
+  type Page,
+  type Request,
+  type Response,
+} from 'playwright-core';
 import { buildApp } from '../src/api/build-app';
 import type { Deps } from '../src/app/deps';
 import { createComplaintWorld, type ComplaintWorld } from '../test/factories/complaint.factory';
@@ -107,11 +115,38 @@ export const openBrowser = async (): Promise<Browsing> => {
 };
 
 export const login = async (page: Page, server: Server, username: string): Promise<void> => {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel(/用户名|Username/).fill(username);
-  await page.getByLabel(/密码|Password/).fill(server.password);
-  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  // What the page asked and was told while signing in: printed if the sign-in does not complete.
+  const trail: string[] = [];
+  const t0 = Date.now();
+  const short = (u: string) => u.replace(server.url, '');
+  const onRequest = (r: Request) => trail.push(`${Date.now() - t0} ms → ${r.method()} ${short(r.url())}`);
+  const onResponse = (r: Response) => trail.push(`${Date.now() - t0} ms ← ${r.status()} ${short(r.url())}`);
+  const onNavigated = (f: Frame) => {
+    if (f === page.mainFrame()) trail.push(`${Date.now() - t0} ms at ${short(f.url())}`);
+  };
+  page.on('request', onRequest);
+  page.on('response', onResponse);
+  page.on('framenavigated', onNavigated);
+  try {
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel(/用户名|Username/).fill(username);
+    await page.getByLabel(/密码|Password/).fill(server.password);
+    await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+    // Waits for the console to route away from /login; a refusal fails at once with the page's own message.
+    while (Date.now() - t0 < 60_000) {
+      if (!new URL(page.url()).pathname.startsWith('/login')) return;
+      const alert = page.locator('.ant-alert-error');
+      if ((await alert.count()) > 0) throw new Error(`refused: ${await alert.innerText()}`);
+      await page.waitForTimeout(200);
+    }
+    throw new Error(`still on ${short(page.url())} after 60 s`);
+  } catch (e) {
+    throw new Error(`login as ${username}: ${(e as Error).message}\n${trail.join('\n')}`);
+  } finally {
+    page.off('request', onRequest);
+    page.off('response', onResponse);
+    page.off('framenavigated', onNavigated);
+  }
 };
 
 /** Picks an option of an antd Select found by its form label. */

@@ -54,7 +54,7 @@ const openCliDb = (): Promise<Db> =>
     ? openDb({ driver: 'postgres', url: env.DATABASE_URL, poolMax: 1 })
     : openDb({ driver: 'pglite', dir: pgliteDir ?? '' });
 
-describe('closeloop CLI', () => {
+describe('closeloop CLI', { timeout: 240_000 }, () => {
   it('should list every configuration problem and exit 1 when the environment is wrong', async () => {
     const r = await cli(['db', 'migrate'], { PORT: 'abc', LOG_LEVEL: 'loud', COOKIE_SECURE: 'maybe' });
     expect(r.code).toBe(1);
@@ -66,7 +66,7 @@ describe('closeloop CLI', () => {
     const seeded = await cli(['seed', '--preset', 'base', '--demo']);
     expect(seeded.code).toBe(0);
     expect(seeded.stdout).toMatch(/departments: 15 created/);
-    expect(seeded.stdout).toMatch(/demo users: 10 created .*password: \S{16}/);
+    expect(seeded.stdout).toMatch(/demo users: 13 created .*password: \S{16}/);
     expect((await cli(['seed', '--preset', 'base', '--demo'])).stdout).toMatch(
       /departments: 0 created.*15 unchanged/,
     );
@@ -170,7 +170,7 @@ describe('closeloop CLI', () => {
   });
 });
 
-describe('closeloop serve (npm start)', () => {
+describe('closeloop serve (npm start)', { timeout: 240_000 }, () => {
   it('should start on an empty database, print the first login once, answer health checks, and stop cleanly', async () => {
     const extra: Record<string, string> = env.DATABASE_URL ? {} : { PGLITE_DIR: tempDir('closeloop-serve-') };
     const freshEnv: Record<string, string> = { ...env, ...extra, PORT: '0', DEMO_DATA: 'false' };

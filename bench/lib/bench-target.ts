@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
@@ -103,6 +103,42 @@ export const prepareTarget = async (
     await c.query(`comment on database ${t.database} is '${`${MARKER} ${note}`.replace(/'/g, "''")}'`);
   });
   return 'created';
+};
+
+/**
+ * A scratch copy of a bench database (`<name>_scratch`, or `<dir>-scratch` for PGlite), for benchmarks that write:
+ * intake, portal rate limits and the deadline sweep leave the generated data as it was. Replaces an earlier
+ * scratch copy; PostgreSQL copies the files (`STRATEGY FILE_COPY`, no WAL), so nobody may be connected to the source.
+ */
+export const cloneTarget = async (source: BenchTarget): Promise<BenchTarget> => {
+  if ((await inspectTarget(source)) !== 'ours')
+    throw new Error(`${describeTarget(source)} was not created by the bench: generate it first`);
+  if (source.driver === 'pglite') {
+    const dir = `${source.dir}-scratch`;
+    const copy: BenchTarget = { driver: 'pglite', dir };
+    await dropTarget(copy);
+    cpSync(source.dir, dir, { recursive: true });
+    rmSync(path.join(dir, 'closeloop.pid'), { force: true });
+    return copy;
+  }
+  const url = new URL(source.url);
+  url.pathname = `/${source.database}_scratch`;
+  const copy = resolveTarget({ databaseUrl: url.href });
+  if (copy.driver !== 'postgres') throw new Error('unreachable');
+  await dropTarget(copy);
+  await withAdmin(source, async (c) => {
+    const busy = await c.query<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity where datname = $1`,
+      [source.database],
+    );
+    if ((busy.rows[0]?.n ?? 0) > 0)
+      throw new Error(`${describeTarget(source)} has open connections: cannot copy it`);
+    await c.query(`create database ${copy.database} template ${source.database} strategy file_copy`);
+    await c.query(
+      `comment on database ${copy.database} is '${`${MARKER} scratch copy of ${source.database}`.replace(/'/g, "''")}'`,
+    );
+  });
+  return copy;
 };
 
 // PGlite creates its directory on open; the marker is written right after.

@@ -13,16 +13,25 @@ import {
 import type { Deps } from '../app/deps';
 import { createMetrics, type Metrics } from '../app/platform/metrics';
 import './fastify-types';
-import { registerErrorHandling } from './errors/error-handler';
+import { registerErrorHandling, sendError } from './errors/error-handler';
 import { registerAuthentication } from './plugins/authenticate.hook';
 import { registerIdempotency } from './plugins/idempotency.hook';
 import { adminOpsRoutes } from './routes/admin-ops.route';
+import { adverseEventRoutes } from './routes/adverse-events.route';
 import { apiTokenRoutes } from './routes/api-tokens.route';
 import { auditRoutes } from './routes/audit.route';
 import { authRoutes } from './routes/auth.route';
 import { batchRoutes } from './routes/batches.route';
+import { batchCaseRoutes } from './routes/batch-cases.route';
+import { recallRoutes } from './routes/recalls.route';
+import { regulatorSamplingRoutes } from './routes/regulator-samplings.route';
+import { batchSignalRoutes } from './routes/batch-signals.route';
 import { calendarRoutes } from './routes/calendar.route';
+import { compensationApprovalRoutes } from './routes/compensation-approvals.route';
+import { compensationLedgerRoutes } from './routes/compensation-ledger.route';
+import { investigationRoutes } from './routes/investigation.route';
 import { compensationRoutes } from './routes/compensation.route';
+import { costAllocationRoutes } from './routes/cost-allocation.route';
 import { customerRoutes } from './routes/customers.route';
 import { departmentRoutes } from './routes/departments.route';
 import { evidenceMultipartOptions, evidenceRoutes } from './routes/evidence.route';
@@ -30,7 +39,10 @@ import { healthRoutes } from './routes/health.route';
 import { policyRoutes } from './routes/policies.route';
 import { complaintRoutes } from './routes/complaints.route';
 import { loadWeb } from './web/serve-web';
+import { capaActionRoutes } from './routes/capa-actions.route';
 import { complaintTimelineRoutes } from './routes/complaint-timeline.route';
+import { disposalRoutes } from './routes/disposals.route';
+import { eightDReportRoutes } from './routes/eight-d-reports.route';
 import { dashboardRoutes } from './routes/dashboard.route';
 import { portalRoutes } from './routes/portal.route';
 import { presetRoutes } from './routes/presets.route';
@@ -64,6 +76,18 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   policyRoutes,
   presetRoutes,
   compensationRoutes,
+  compensationApprovalRoutes,
+  costAllocationRoutes,
+  compensationLedgerRoutes,
+  batchCaseRoutes,
+  recallRoutes,
+  regulatorSamplingRoutes,
+  batchSignalRoutes,
+  investigationRoutes,
+  adverseEventRoutes,
+  capaActionRoutes,
+  eightDReportRoutes,
+  disposalRoutes,
 ];
 
 /** One registered route with what it requires: the access-control matrix test enumerates these. */
@@ -72,6 +96,20 @@ export type RouteEntry = {
   readonly url: string;
   readonly auth: 'public' | 'required';
   readonly permission: string | undefined;
+  /** The route's zod schemas (body, params, querystring, …): the fuzz tests generate requests from them. */
+  readonly schema: RouteSchemas | undefined;
+  /** The route's own body limit in bytes, when it differs from the app's (bulk imports). */
+  readonly bodyLimit: number | undefined;
+};
+
+/** The request schemas a route declared, as registered (zod types under fastify-type-provider-zod). */
+export type RouteSchemas = {
+  readonly body?: unknown;
+  readonly params?: unknown;
+  readonly querystring?: unknown;
+  readonly headers?: unknown;
+  /** Content types the route takes, when not JSON (evidence uploads: multipart/form-data). */
+  readonly consumes?: readonly string[];
 };
 
 export type BuiltApp = {
@@ -98,6 +136,10 @@ export const buildApp = async (deps: Deps): Promise<BuiltApp> => {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     routerOptions: { maxParamLength: 200 },
+    // Errors found before routing (a path parameter over maxParamLength, a malformed %-escape) get the error
+    // contract too, not Fastify's own body.
+    frameworkErrors: (error, request, reply) =>
+      sendError(request, reply, 'VALIDATION_FAILED', { reason: error.message }),
   });
   // An empty JSON body is "no body" (clients that always send Content-Type: application/json); the rest is
   // Fastify's own parser, which refuses __proto__ / constructor poisoning.
@@ -149,6 +191,8 @@ export const buildApp = async (deps: Deps): Promise<BuiltApp> => {
         url: route.url,
         auth: route.config?.auth ?? 'required',
         permission: route.config?.permission,
+        schema: route.schema as RouteSchemas | undefined,
+        bodyLimit: route.bodyLimit,
       });
     }
   });

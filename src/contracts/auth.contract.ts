@@ -3,9 +3,17 @@ import { PERMISSIONS } from '../domain/identity/permissions';
 import { ROLES } from '../domain/identity/roles';
 import { ZId, ZIsoDateTime, ZLocale } from './common.contract';
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001F\u007F]/;
+
 export const ZLoginBody = z
   .strictObject({
-    username: z.string().min(1).max(64),
+    // No control characters: PostgreSQL cannot even compare a text with NUL in it (a 500 before this check).
+    username: z
+      .string()
+      .min(1)
+      .max(64)
+      .refine((s) => !CONTROL.test(s) && s.isWellFormed(), { message: 'contains control characters' }),
     password: z.string().min(1).max(256),
   })
   .meta({ id: 'LoginRequest' });

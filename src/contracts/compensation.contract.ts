@@ -15,6 +15,11 @@ import {
 
 const MAX_FEN = 10_000_000_000;
 const ZFen = z.number().int().min(0).max(MAX_FEN);
+/**
+ * An amount the policy computes (a multiple of the goods' value plus losses): it may exceed the input cap, e.g. 10×
+ * the price under 食品安全法 148, so it is bounded only by exact integer arithmetic.
+ */
+const ZComputedFen = z.number().int().min(0);
 const ZLocalDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -63,6 +68,10 @@ export const ZSimulateCompensationBody = z
   .refine((b) => b.decisionDate >= b.purchaseDate, {
     path: ['decisionDate'],
     message: 'decisionDate must not be before purchaseDate',
+  })
+  .refine((b) => b.unitPriceFen * b.quantity <= MAX_FEN, {
+    path: ['quantity'],
+    message: 'the goods concerned (unitPriceFen × quantity) are worth at most 100,000,000.00 元',
   });
 
 const ZApproverRole = z.enum(APPROVER_ROLES);
@@ -74,8 +83,8 @@ export const ZCompensationSimulation = z
     options: z.array(
       z.object({
         kind: z.enum(COMPENSATION_KINDS),
-        amountFen: ZFen,
-        maxAmountFen: ZFen,
+        amountFen: ZComputedFen,
+        maxAmountFen: ZComputedFen,
         approvalChain: z.array(ZApproverRole),
         siteCheckRequired: z.boolean(),
         basis: z.array(z.string()),
@@ -83,7 +92,7 @@ export const ZCompensationSimulation = z
     ),
     approvals: z.array(ZApproverRole),
     rules: z.array(z.object({ rule: z.string(), detail: z.string().optional() })),
-    citations: z.array(z.object({ ref: z.string(), text: z.string(), floorFen: ZFen.optional() })),
+    citations: z.array(z.object({ ref: z.string(), text: z.string(), floorFen: ZComputedFen.optional() })),
     handling: z.object({
       fastLane: z.boolean(),
       homeService: z.boolean(),

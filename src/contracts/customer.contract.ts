@@ -154,11 +154,26 @@ export const ZCustomerComplaintStats = z
 
 export const ZCustomerArchiveQuery = ZPageQuery;
 
+/** One complaint's compensation from the compensation ledger (net of reversals). */
+export const ZCustomerCompensationEntry = z
+  .object({
+    complaintId: ZId,
+    number: z.string(),
+    receivedAt: ZIsoDateTime,
+    agreedFen: z.number().int().describe('Agreed with the customer, integer fen'),
+    paidFen: z.number().int().describe('Paid out, integer fen'),
+    lastPaidAt: ZIsoDateTime.nullable().describe('When the last payment was booked'),
+  })
+  .meta({ id: 'CustomerCompensationEntry' });
+
 export const ZCustomerArchiveView = z
   .object({
     customer: ZCustomerView,
     stats: ZCustomerComplaintStats,
     complaints: zPage(ZArchiveComplaintView),
+    compensationHistory: z
+      .array(ZCustomerCompensationEntry)
+      .describe('R-RES-6: every complaint with compensation in the ledger, newest first'),
   })
   .meta({ id: 'CustomerArchive' });
 

@@ -6,7 +6,7 @@ export const ZPolicyKeyParams = z.strictObject({
     .string()
     .regex(/^[a-z][a-z0-9_]{0,63}$/)
     .describe(
-      'preset, deadline_policy, classification_rules, review_chain, escalation_chain, duplicate_policy, custom_fields, kpi, batch_thresholds, compensation_policy',
+      'preset, deadline_policy, classification_rules, review_chain, escalation_chain, duplicate_policy, custom_fields, kpi, batch_thresholds, compensation_policy, capa_policy, adverse_event_policy',
     ),
 });
 

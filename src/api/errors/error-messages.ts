@@ -50,6 +50,132 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<ApiLocale, string>> = {
     'zh-CN': '服务暂不可用，请稍后再试。',
     en: 'The service is unavailable; please try again shortly.',
   },
+  COST_SHARES_INVALID: {
+    'zh-CN': '费用分摊比例无效：各责任方比例须为正数、合计 100%（10000 个基点），且同一责任方不得重复。',
+    en: 'Invalid cost shares: each must be positive, together exactly 100 % (10,000 bp), and no party twice.',
+  },
+  COST_TOTAL_INVALID: {
+    'zh-CN': '分摊总额须为非负整数（单位：分）。',
+    en: 'The total to allocate must be a whole, non-negative number of fen.',
+  },
+  COST_TOTAL_REQUIRED: {
+    'zh-CN': '该投诉在补偿台账中尚无已约定或已支付的金额，请填写分摊总额。',
+    en: 'The ledger has no agreed or paid compensation for this complaint; send the total to allocate.',
+  },
+  COST_ALLOCATION_NOT_FOUND: { 'zh-CN': '费用分摊记录不存在。', en: 'No such cost allocation.' },
+  ADVERSE_EVENT_NOT_FOUND: { 'zh-CN': '不良事件评价不存在。', en: 'No such adverse-event evaluation.' },
+  ADVERSE_EVENT_DECISION_NOT_FOUND: {
+    'zh-CN': '该不良事件评价中没有此项决定。',
+    en: 'This evaluation has no such decision.',
+  },
+  ADVERSE_EVENT_UNDECIDED: {
+    'zh-CN': '不良事件评价尚有未作出可报告性决定（含理由）的项目，投诉不能结案。',
+    en: 'An adverse-event evaluation still lacks a reportability decision with its rationale; the complaint cannot close.',
+  },
+  ADVERSE_EVENT_DECISION_INVALID: {
+    'zh-CN': '该决定无法记录：需填写理由；不报告的项目不能有提交记录；提交时间须在获知之后且不晚于现在。',
+    en: 'This decision cannot be recorded: a rationale is required, a not-reportable row has no submission, and the submission time lies between awareness and now.',
+  },
+  ADVERSE_EVENT_ALREADY_SUBMITTED: {
+    'zh-CN': '报告已提交，不能改为不需报告。',
+    en: 'The report was submitted already; the decision cannot become not reportable.',
+  },
+  ADVERSE_EVENT_NOT_COVERED: {
+    'zh-CN': '当前适用的法规中没有该事件类型的报告要求，请检查不良事件政策。',
+    en: 'No jurisdiction in force asks for a report of this event type; check the adverse-event policy.',
+  },
+  ADVERSE_EVENT_AWARE_AT_INVALID: {
+    'zh-CN': '获知时间不能晚于当前时间。',
+    en: 'The time of awareness cannot lie in the future.',
+  },
+  COST_FORM_NOT_AVAILABLE: {
+    'zh-CN': '该责任方没有此类单据（公司自担与顾客承担无费用转移单，内部部门无扣款通知单）。',
+    en: 'This party gets no such form (no transfer form for the company or the customer, no deduction notice for an internal department).',
+  },
+  BATCH_CASE_NOT_FOUND: { 'zh-CN': '批量问题案件不存在。', en: 'No such batch case.' },
+  QUALITY_REPORT_NOT_FOUND: { 'zh-CN': '质量报告不存在。', en: 'No such quality report.' },
+  QUALITY_REPORT_ALREADY_ISSUED: {
+    'zh-CN': '该质量报告已发出，不能再修改。',
+    en: 'The quality report was issued already and can no longer change.',
+  },
+  BATCH_CASE_ALREADY_OPEN: {
+    'zh-CN': '该产品、批次与失效模式已有未结案的批量问题案件，请在该案件中处理。',
+    en: 'A batch case for this product, batch and failure mechanism is still open; work in that case.',
+  },
+  BATCH_CASE_COMPLAINT_MISMATCH: {
+    'zh-CN': '关联的投诉与案件的产品或批次不一致，请确认产品与批号。',
+    en: 'A complaint to link names another product or batch than the case; confirm product and batch.',
+  },
+  BATCH_CASE_STATE_INVALID: {
+    'zh-CN': '批量问题案件当前状态不允许此操作。',
+    en: 'The batch case is not at a step where this can be done.',
+  },
+  BATCH_INVESTIGATION_MISSING: {
+    'zh-CN': '质量部尚未提交批量调查，总经理暂不能作出处理批示。',
+    en: 'Quality has not filed the batch investigation yet; the GM cannot decide before it.',
+  },
+  BATCH_INVESTIGATION_ALREADY_FILED: {
+    'zh-CN': '该案件的批量调查已提交。',
+    en: 'The investigation of this case is filed already.',
+  },
+  BATCH_CASE_NOT_CLOSABLE: {
+    'zh-CN': '案件暂不能结案：仍有未完成的下架封存任务，或总经理批示的召回尚未建立或未完成。',
+    en: 'The case cannot close yet: seal tasks are open, or the recall the GM decided is missing or not completed.',
+  },
+  SEAL_REGIONS_EMPTY: {
+    'zh-CN': '该批次没有发货记录，请指定需下架封存的地区。',
+    en: 'The batch has no shipments; name the regions to seal.',
+  },
+  SEAL_TASK_NOT_FOUND: { 'zh-CN': '下架封存任务不存在。', en: 'No such seal task.' },
+  SEAL_TASK_NOT_OPEN: { 'zh-CN': '该下架封存任务已完成。', en: 'The seal task is done already.' },
+  RECALL_NOT_FOUND: { 'zh-CN': '召回记录不存在。', en: 'No such recall.' },
+  RECALL_TARGET_NOT_FOUND: { 'zh-CN': '召回对象不存在。', en: 'No such target in this recall.' },
+  RECALL_NOT_IN_PROGRESS: {
+    'zh-CN': '召回已完成，不能再修改。',
+    en: 'The recall is completed and can no longer change.',
+  },
+  RECALL_SCOPE_EMPTY: {
+    'zh-CN': '召回范围内没有任何发货记录（所选批次未发往这些地区）。',
+    en: 'The recall scope reaches no shipment: those batches were not shipped to those regions.',
+  },
+  RECALL_NOT_DECIDED: {
+    'zh-CN': '总经理尚未对该案件作出召回批示。',
+    en: 'The GM has not decided a recall for this case.',
+  },
+  RECALL_ALREADY_EXISTS: { 'zh-CN': '该案件已有召回记录。', en: 'The case has a recall already.' },
+  RECALL_TARGETS_NOT_NOTIFIED: {
+    'zh-CN': '仍有召回对象未通知，不能完成召回。',
+    en: 'Some recall targets have not been notified; the recall cannot be completed.',
+  },
+  RECALL_RECOVERY_INVALID: {
+    'zh-CN': '回收数量无效：超过该对象的发货数量，或该对象尚未通知。',
+    en: 'Invalid recovered quantity: more than the target received, or the target was not notified yet.',
+  },
+  SAMPLING_NOT_FOUND: { 'zh-CN': '职能部门抽检记录不存在。', en: 'No such regulator sampling.' },
+  RETEST_NOT_ALLOWED: {
+    'zh-CN': '只有样品不具代表性时才能申请复检，且只能申请一次。',
+    en: 'A re-test can be requested once, and only when the sample was not representative.',
+  },
+  ORIGINAL_REPORT_ALREADY_RECORDED: {
+    'zh-CN': '检测报告原件已登记交质量部。',
+    en: 'The original report was recorded as handed to quality already.',
+  },
+  INVESTIGATION_NOT_EDITABLE: {
+    'zh-CN': '投诉尚未进入调查阶段或已结案，调查记录不能修改。',
+    en: 'The complaint is not under investigation yet, or is closed: the investigation cannot change.',
+  },
+  INVESTIGATION_ALREADY_FILED: {
+    'zh-CN': '调查记录已提交，如需修改请先重新打开（须填写原因）。',
+    en: 'The investigation is filed; reopen it (with a reason) to change it.',
+  },
+  INVESTIGATION_NOT_FILED: {
+    'zh-CN': '调查记录尚未提交，无需重新打开。',
+    en: 'The investigation is not filed, so there is nothing to reopen.',
+  },
+  INVESTIGATION_INCOMPLETE: {
+    'zh-CN': '调查记录不完整，暂不能提交，请按列出的问题补全。',
+    en: 'The investigation cannot be filed yet; complete the listed items.',
+  },
   INTERNAL_ERROR: {
     'zh-CN': '服务器内部错误，请联系管理员并提供请求编号。',
     en: 'Internal error; contact your administrator with the request id.',
@@ -124,6 +250,96 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<ApiLocale, string>> = {
     en: 'The import has errors; nothing was imported. Fix the listed rows.',
   },
   COMPLAINT_NOT_FOUND: { 'zh-CN': '投诉单不存在。', en: 'No such complaint.' },
+  PROPOSAL_NOT_FOUND: { 'zh-CN': '处理方案不存在。', en: 'No such compensation proposal.' },
+  CAPA_ACTION_NOT_FOUND: { 'zh-CN': '纠正预防措施不存在。', en: 'No such CAPA action.' },
+  CAPA_SOURCE_NOT_FOUND: {
+    'zh-CN': '措施来源（批量案件、质量报告或措施）不存在。',
+    en: 'The source (batch case, quality report or action) does not exist.',
+  },
+  CAPA_ILLEGAL_TRANSITION: {
+    'zh-CN': '该措施当前状态不允许此操作。',
+    en: 'The action’s current status does not allow this step.',
+  },
+  CAPA_APPROVAL_REQUIRED: {
+    'zh-CN': '预防措施须经总经理批准后方可执行。',
+    en: 'A preventive action counts only after the general manager approves it.',
+  },
+  CAPA_DUE_INVALID: { 'zh-CN': '完成期限不能早于今天。', en: 'The due date cannot be before today.' },
+  CAPA_EFFECTIVE_FROM_INVALID: {
+    'zh-CN': '生效生产日期不可用：该日期之后生产的批次已再次发生同类问题，或日期超过一年以后。',
+    en: 'This effective production date cannot be used: the problem already recurred on batches produced from it, or it is more than a year ahead.',
+  },
+  CAPA_VERIFICATION_NOTE_REQUIRED: {
+    'zh-CN': '无法根据生产和售后数据判定有效性，请填写验证依据。',
+    en: 'The data cannot judge this action’s effectiveness; write the evidence of your verification.',
+  },
+  EIGHT_D_NOT_FOUND: { 'zh-CN': '8D 报告不存在。', en: 'No such 8D report.' },
+  EIGHT_D_CLOSED: { 'zh-CN': '8D 报告已结案，不能修改。', en: 'The 8D report is closed.' },
+  EIGHT_D_INCOMPLETE: {
+    'zh-CN': '8D 报告 D1–D8 尚未填写完整，不能结案。',
+    en: 'The 8D report cannot close before D1–D8 are complete.',
+  },
+  DISPOSAL_NOT_FOUND: { 'zh-CN': '不合格品处置单不存在。', en: 'No such nonconformity disposal.' },
+  DISPOSAL_ILLEGAL_TRANSITION: {
+    'zh-CN': '该处置单当前状态不允许此操作。',
+    en: 'The disposal’s current status does not allow this step.',
+  },
+  DISPOSAL_OBJECTION_WINDOW_CLOSED: {
+    'zh-CN': '公示期已过，不再受理异议。',
+    en: 'The objection window has ended; objections are no longer accepted.',
+  },
+  PROPOSAL_NOT_PENDING: {
+    'zh-CN': '该方案已不在审批中（已批准、已驳回或已被新版本取代）。',
+    en: 'The proposal is no longer awaiting signatures (approved, rejected or superseded).',
+  },
+  PROPOSAL_STALE: {
+    'zh-CN': '方案已被修改，您看到的不是当前版本，请刷新后重新签署。',
+    en: 'The proposal was edited since you opened it; reload and sign the current version.',
+  },
+  PROPOSAL_NOT_ALLOWED: {
+    'zh-CN': '投诉单当前状态不能提出处理方案。',
+    en: 'A solution cannot be proposed at this step of the complaint.',
+  },
+  AMOUNT_BELOW_LEGAL_FLOOR: {
+    'zh-CN': '金额低于法定标准（法律规定的最低赔偿或退货/换货权利）。',
+    en: 'The amount is below the legal floor or remedy.',
+  },
+  CASH_BEFORE_VERIFICATION: {
+    'zh-CN': '存在恶意投诉迹象，核实完成前不得给予现金补偿。',
+    en: 'Malicious signals: no cash before the verification is done.',
+  },
+  SIGNER_NOT_AUTHORIZED: {
+    'zh-CN': '您无权签署当前审批步骤（角色或委托不符）。',
+    en: 'Neither your roles nor a delegation allow you to sign the open approval step.',
+  },
+  SELF_APPROVAL_REFUSED: {
+    'zh-CN': '方案提出人不能审批自己的方案。',
+    en: 'The proposer cannot approve their own proposal.',
+  },
+  REASON_REQUIRED: { 'zh-CN': '请填写理由。', en: 'A reason is required.' },
+  SIGNATURE_REAUTH_FAILED: {
+    'zh-CN': '密码错误，电子签名未生效。',
+    en: 'Wrong password: the electronic signature was not recorded.',
+  },
+  SIGNATURE_CHALLENGE_INVALID: {
+    'zh-CN': '签名请求无效、已过期或已使用，请重新发起签名。',
+    en: 'The signing challenge is invalid, expired or already used; start the signature again.',
+  },
+  SIGNATURE_REQUIRED: {
+    'zh-CN': '该方案需电子签名审批，请在补偿审批中签署。',
+    en: 'This solution is under electronic-signature approval; sign it in the compensation approvals.',
+  },
+  DELEGATION_NOT_FOUND: { 'zh-CN': '委托不存在。', en: 'No such delegation.' },
+  DELEGATION_INVALID: {
+    'zh-CN': '委托无效：不能委托给自己，结束时间须晚于开始时间且在将来。',
+    en: 'Invalid delegation: not to yourself, and the window must end after it starts and in the future.',
+  },
+  TASK_NOT_FOUND: { 'zh-CN': '执行任务不存在。', en: 'No such execution task.' },
+  TASK_NOT_OPEN: { 'zh-CN': '该任务已完成或已取消。', en: 'The task is done or cancelled already.' },
+  EXECUTION_INCOMPLETE: {
+    'zh-CN': '方案尚有未完成的执行任务，不能办结。',
+    en: 'Execution tasks of the agreed solution are still open.',
+  },
   COMPLAINT_REFERENCE_NOT_FOUND: {
     'zh-CN': '投诉中引用的产品或顾客不存在。',
     en: 'The product or customer named in the complaint does not exist.',

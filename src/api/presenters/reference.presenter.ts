@@ -2,7 +2,11 @@ import type { z } from 'zod';
 import type { Actor } from '../../domain/identity/actor';
 import type { Batch } from '../../domain/reference/batch';
 import type { Customer } from '../../domain/reference/customer';
-import type { CustomerComplaintEntry, CustomerComplaintStats } from '../../domain/reference/customer-history';
+import type {
+  CustomerComplaintEntry,
+  CustomerComplaintStats,
+  CustomerCompensationEntry,
+} from '../../domain/reference/customer-history';
 import { maskAddress } from '../../domain/reference/mask-address';
 import { normaliseCustomerPhone } from '../../domain/reference/normalise-customer-phone';
 import type { Product } from '../../domain/reference/product';
@@ -11,6 +15,7 @@ import { maskEmail, maskPhone } from '../../domain/shared/mask-personal-data';
 import type {
   ZArchiveComplaintView,
   ZCustomerComplaintStats,
+  ZCustomerCompensationEntry,
   ZCustomerView,
 } from '../../contracts/customer.contract';
 import type { ZBatchView, ZProductView, ZShipmentView } from '../../contracts/reference.contract';
@@ -63,6 +68,17 @@ export const presentArchiveComplaint = (
   claimedAmountFen: e.claimedAmountFen,
   compensationPaidFen: e.compensationPaidFen,
   closure: e.closure && { ...e.closure },
+});
+
+export const presentCompensationEntry = (
+  e: CustomerCompensationEntry,
+): z.infer<typeof ZCustomerCompensationEntry> => ({
+  complaintId: e.complaintId,
+  number: e.number,
+  receivedAt: e.receivedAt.toISOString(),
+  agreedFen: e.agreedFen,
+  paidFen: e.paidFen,
+  lastPaidAt: e.lastPaidAt ? e.lastPaidAt.toISOString() : null,
 });
 
 export const presentComplaintStats = (

@@ -20,6 +20,7 @@ import {
 } from '../../contracts/customer.contract';
 import {
   presentArchiveComplaint,
+  presentCompensationEntry,
   presentComplaintStats,
   presentCustomer,
 } from '../presenters/reference.presenter';
@@ -119,7 +120,7 @@ export const customerRoutes: RouteModule = (app, deps) => {
         tags: ['customers'],
         summary: '顾客投诉与赔偿档案 Customer archive',
         description:
-          'R-RES-6: the customer, counts by status, compensation paid and amounts claimed, and every complaint newest first (cursor paged).',
+          'R-RES-6: the customer, counts by status, compensation paid and amounts claimed, every complaint newest first (cursor paged), and the compensation history from the compensation ledger (agreed and paid per complaint). Paid amounts come from the ledger; complaints settled before it use their own record.',
         params: ZIdParams,
         querystring: ZCustomerArchiveQuery,
         response: { 200: ZCustomerArchiveView, ...errorResponses },
@@ -134,6 +135,7 @@ export const customerRoutes: RouteModule = (app, deps) => {
           items: a.complaints.items.map(presentArchiveComplaint),
           nextCursor: a.complaints.nextCursor,
         },
+        compensationHistory: a.compensationHistory.map(presentCompensationEntry),
       };
     },
   );

@@ -60,6 +60,8 @@ describe('policies API', () => {
       'intake',
       'batch_thresholds',
       'compensation_policy',
+      'capa_policy',
+      'adverse_event_policy',
     ]);
     for (const p of items)
       expect({ key: p.key, version: p.version, isDefault: p.isDefault }).toEqual({

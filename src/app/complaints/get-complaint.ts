@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/identity/actor';
 import type { RuleHit } from '../../domain/shared/rule-hit';
 import type { Executor } from '../../db/client';
 import { complaintRepo, type ComplaintScope } from '../../db/repos/complaint.repo';
+import { proposalRepo } from '../../db/repos/compensation.repo';
 import { complaintQueueRepo } from '../../db/repos/complaint-queue.repo';
 import { deadlineRepo, type DeadlineRow } from '../../db/repos/deadline.repo';
 import type { UseCaseContext } from '../context';
@@ -127,8 +128,26 @@ export const loadComplaintDetail = async (
     assigneeName: complaint.assigneeId ? (names.get(complaint.assigneeId) ?? null) : null,
     departmentName: complaint.departmentId ? (names.get(complaint.departmentId) ?? null) : null,
     deadlines: describeDeadlines(await deadlineRepo.listForComplaint(ex, complaint.id), settings, now),
-    allowedActions: allowedActionsFor(complaint, actor, settings, now),
+    allowedActions: await withoutSignedCommands(
+      ex,
+      complaint.id,
+      allowedActionsFor(complaint, actor, settings, now),
+    ),
   };
+};
+
+/**
+ * Once a compensation proposal is in force its approval is an electronic signature (R-APR-2): the plain propose and
+ * approve commands are not offered (the server refuses them with SIGNATURE_REQUIRED).
+ */
+const withoutSignedCommands = async (
+  ex: Executor,
+  complaintId: string,
+  actions: LifecycleCommandType[],
+): Promise<LifecycleCommandType[]> => {
+  if (!actions.includes('propose_solution') && !actions.includes('approve_solution')) return actions;
+  if (!(await proposalRepo.findActive(ex, complaintId))) return actions;
+  return actions.filter((a) => a !== 'propose_solution' && a !== 'approve_solution');
 };
 
 /** One complaint with its clocks and allowed actions; COMPLAINT_NOT_FOUND outside the actor's scope. */

@@ -36,6 +36,7 @@ import { complaintLinks } from '../../db/schema/complaint.table';
 import { complaintRepo, searchVectorOf } from '../../db/repos/complaint.repo';
 import { customerRepo } from '../../db/repos/customer.repo';
 import { productRepo } from '../../db/repos/product.repo';
+import { openAdverseEventOnInjury } from '../adverse-events/open-adverse-event';
 import { appendAudit } from '../audit/append-audit';
 import type { UseCaseContext } from '../context';
 import type { Deps } from '../deps';
@@ -44,7 +45,7 @@ import { newId } from '../new-id';
 import { emitEvents } from '../platform/emit-events';
 import { randomToken, sha256Hex } from '../secrets';
 import { advanceClocks, mergeEventTimes, type TimedEvent } from './advance-clocks';
-import { complaintEvents, findRoleOwners } from './complaint-events';
+import { complaintEvents, findRoleOwners, type NotificationOwner } from './complaint-events';
 import { loadComplaintSettings, type ComplaintSettings, type CustomFieldDef } from './complaint-settings';
 import { lifecycleAppError } from './lifecycle-error';
 
@@ -245,7 +246,6 @@ export const registerComplaint = async (
     });
 
     const year = Number(toCalendarLocalTime(settings.calendar, receivedAt).date.slice(0, 4));
-    const seq = await complaintRepo.allocateNumber(tx, year);
     const id = newId(now.getTime());
     const received: LifecycleState = {
       status: 'received',
@@ -276,11 +276,9 @@ export const registerComplaint = async (
         .filter((e) => e !== 'received')
         .map((type) => ({ type, at: clockTime(now) })),
     ];
-    await complaintRepo.insert(tx, {
+    const draft = await complaintRepo.insertUnnumbered(tx, {
       id,
-      number: formatComplaintNumber(year, seq),
       year,
-      seq,
       kind: input.kind,
       channel: input.channel,
       status: registered.value.next.status,
@@ -343,10 +341,8 @@ export const registerComplaint = async (
       updatedAt: now,
       version: 1,
     });
-    const complaint = await complaintRepo.findById(tx, id);
-    if (!complaint) throw new Error('complaint vanished inside its own transaction');
     rules.push(...suggestion.reasons, ...afterHours.reasons, ...registered.value.rules);
-    rules.push(...(await advanceClocks(tx, complaint, events, settings)));
+    rules.push(...(await advanceClocks(tx, draft, events, settings)));
 
     const candidates = phoneNorm
       ? (
@@ -368,7 +364,7 @@ export const registerComplaint = async (
       receivedAt: c.receivedAt,
     });
     const duplicates = findDuplicateCandidates(
-      side(complaint),
+      side(draft),
       candidates.map((c) => ({ ...side(c), number: c.number })),
       settings.duplicate,
     );
@@ -385,11 +381,28 @@ export const registerComplaint = async (
           createdAt: now,
         })),
       );
+    }
+
+    // R-INT-5: urgent after hours → the duty leaders now; R-CLS-3: a major complaint → the GM is informed.
+    const alertRoles = [
+      ...(afterHours.handling === 'notify_on_call_now' ? ['service_manager'] : []),
+      ...(suggestion.major ? ['general_manager'] : []),
+    ];
+    const alerts: { role: string; owners: NotificationOwner[] }[] = [];
+    for (const role of alertRoles) alerts.push({ role, owners: await findRoleOwners(tx, role) });
+
+    // R-INT-3: the year's counter row stays locked until commit and every other intake waits for it, so the number
+    // is taken as late as possible — only the number, the audit row and the events are written after it.
+    const numbered = await complaintRepo.assignNextNumber(tx, id, year);
+    if (numbered.number !== formatComplaintNumber(year, numbered.seq))
+      throw new Error(`number ${numbered.number} is not ${formatComplaintNumber(year, numbered.seq)}`);
+    const complaint: Complaint = { ...draft, number: numbered.number };
+    rules.push(...(await openAdverseEventOnInjury(deps, tx, ctx, complaint, 'registered')));
+    if (duplicates.length > 0)
       rules.push({
         rule: 'R-INT-3',
         detail: `${duplicates.length} possible re-submission(s) suggested for linking`,
       });
-    }
 
     await appendAudit(tx, ctx, now, [
       {
@@ -406,27 +419,18 @@ export const registerComplaint = async (
         },
       },
     ]);
-    await emitEvents(
-      tx,
-      now,
-      complaintEvents(
+    await emitEvents(tx, now, [
+      ...complaintEvents(
         complaint,
         events.map((e) => e.type),
         now,
         { owner: null, trackingToken },
       ),
-    );
-    // R-INT-5: urgent after hours → the duty leaders now; R-CLS-3: a major complaint → the GM is informed.
-    const alertRoles = [
-      ...(afterHours.handling === 'notify_on_call_now' ? ['service_manager'] : []),
-      ...(suggestion.major ? ['general_manager'] : []),
-    ];
-    for (const role of alertRoles) {
-      const summary = `${role === 'general_manager' ? '重大投诉 Major complaint' : '非工作时间紧急投诉 Urgent after hours'}: ${complaint.problem.description}`;
-      for (const owner of await findRoleOwners(tx, role)) {
-        await emitEvents(tx, now, complaintEvents(complaint, ['escalated'], now, { owner, summary }));
-      }
-    }
+      ...alerts.flatMap(({ role, owners }) => {
+        const summary = `${role === 'general_manager' ? '重大投诉 Major complaint' : '非工作时间紧急投诉 Urgent after hours'}: ${complaint.problem.description}`;
+        return owners.flatMap((owner) => complaintEvents(complaint, ['escalated'], now, { owner, summary }));
+      }),
+    ]);
     return {
       complaint,
       trackingToken,

@@ -63,6 +63,38 @@ const deadlineEvent = (
  * chain (assignee → department manager → service manager → GM), notifies that person, and costs the department
  * points (R-KPI-2). Two sweepers never act on the same clock.
  */
+/**
+ * Owners depend only on the role and the complaint's assignee or department, so one sweep looks each one up once:
+ * 1,000 breaches in twenty departments cost twenty look-ups, not two thousand statements.
+ */
+const ownerFinder = (tx: Tx) => {
+  const found = new Map<string, Promise<NotificationOwner | null>>();
+  return (role: string, c: Complaint): Promise<NotificationOwner | null> => {
+    const key =
+      role === 'assignee' ? `assignee|${c.assigneeId}` : `${role}|${c.departmentId ?? c.intakeDepartmentId}`;
+    let owner = found.get(key);
+    if (!owner) {
+      owner = findEscalationOwner(tx, role, c);
+      found.set(key, owner);
+    }
+    return owner;
+  };
+};
+
+/** Raises each complaint's escalation level (never lowers it) in one statement. */
+const raiseEscalationLevels = async (tx: Tx, levels: Map<string, number>, now: Date): Promise<void> => {
+  if (levels.size === 0) return;
+  const values = sql.join(
+    [...levels].map(([id, level]) => sql`(${id}::uuid, ${level}::int)`),
+    sql`, `,
+  );
+  await tx.execute(sql`
+    update complaints c
+       set escalation_level = greatest(c.escalation_level, v.level), updated_at = ${now}
+      from (values ${values}) as v(id, level)
+     where c.id = v.id`);
+};
+
 export const sweepDeadlines = async (deps: Deps, limit = 1000): Promise<SweepReport> => {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
@@ -77,6 +109,7 @@ export const sweepDeadlines = async (deps: Deps, limit = 1000): Promise<SweepRep
     );
     const events: DomainEvent[] = [];
     const audit: AuditEntry[] = [];
+    const ownerOf = ownerFinder(tx);
 
     const warned: string[] = [];
     for (const clock of warnRows) {
@@ -96,7 +129,7 @@ export const sweepDeadlines = async (deps: Deps, limit = 1000): Promise<SweepRep
       if (!c || action.action !== 'warn') continue;
       warned.push(clock.id);
       // The owner is warned; while nobody owns it yet, the manager of the department that took it in.
-      const owner = await findEscalationOwner(tx, c.assigneeId ? 'assignee' : 'department_manager', c);
+      const owner = await ownerOf(c.assigneeId ? 'assignee' : 'department_manager', c);
       events.push(deadlineEvent(c, 'deadline.warned', clock, settings, owner, now));
     }
     await deadlineSweepRepo.markWarned(tx, warned, now);
@@ -136,7 +169,7 @@ export const sweepDeadlines = async (deps: Deps, limit = 1000): Promise<SweepRep
           at: now,
         });
       }
-      const owner = action.escalateTo ? await findEscalationOwner(tx, action.escalateTo, c) : null;
+      const owner = action.escalateTo ? await ownerOf(action.escalateTo, c) : null;
       events.push(deadlineEvent(c, 'deadline.breached', clock, settings, owner, now));
       audit.push({
         entityType: 'complaint',
@@ -153,12 +186,7 @@ export const sweepDeadlines = async (deps: Deps, limit = 1000): Promise<SweepRep
       });
     }
     await deadlineSweepRepo.markBreached(tx, breached, now);
-    for (const [id, level] of escalations) {
-      await tx
-        .update(complaints)
-        .set({ escalationLevel: sql`greatest(${complaints.escalationLevel}, ${level})`, updatedAt: now })
-        .where(sql`${complaints.id} = ${id}`);
-    }
+    await raiseEscalationLevels(tx, escalations, now);
     if (kpi.length > 0) await tx.insert(kpiEvents).values(kpi).onConflictDoNothing();
     await complaintRepo.refreshDueSummary(tx, [...new Set(breachRows.map((r) => r.complaintId))]);
     await appendAudit(tx, systemContext('deadline-sweep'), now, audit);

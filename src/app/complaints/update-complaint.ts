@@ -12,6 +12,7 @@ import {
   type ComplaintPatch,
 } from '../../db/repos/complaint.repo';
 import { complaintDeadlines, complaintLinks, complaints } from '../../db/schema/complaint.table';
+import { openAdverseEventOnInjury } from '../adverse-events/open-adverse-event';
 import { appendAudit } from '../audit/append-audit';
 import type { UseCaseContext } from '../context';
 import type { Deps } from '../deps';
@@ -94,6 +95,8 @@ export const updateComplaint = async (
     const version = await complaintRepo.update(tx, id, current.version, patch, now);
     if (version === undefined) throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });
     const updated = (await complaintRepo.findById(tx, id)) as Complaint;
+    if (input.injury !== undefined && input.injury !== current.injury)
+      await openAdverseEventOnInjury(deps, tx, ctx, updated, 'updated');
     const changed = Object.keys(patch).filter((k) => k !== 'searchVector');
     await appendAudit(tx, ctx, now, [
       {

@@ -106,6 +106,23 @@ describe('findPolicyProblems', () => {
       { abnormalityReportRate: 0, specialReportRate: 2 },
       ['abnormalityReportRate', 'specialReportRate'],
     ],
+    [
+      'batch_thresholds',
+      { abnormalityReportRate: 0.003, specialReportRate: 0.01, regionalCaseCount: 3, regionalWindowDays: 7 },
+      [],
+    ],
+    [
+      'batch_thresholds',
+      {
+        abnormalityReportRate: 0.0000000001,
+        specialReportRate: 0.01,
+        regionalCaseCount: 0,
+        regionalWindowDays: 2.5,
+        repeatedComplaintCount: 5,
+        repeatedSpanDays: 4000,
+      },
+      ['abnormalityReportRate', 'regionalCaseCount', 'regionalWindowDays', 'repeatedSpanDays'],
+    ],
     ['intake', { portalDepartmentCode: null }, []],
     ['intake', { portalDepartmentCode: 'bad code!' }, ['portalDepartmentCode']],
     ['preset', 'Food Preset', ['(value)']],

@@ -1,3 +1,5 @@
+import { validateAdverseEventPolicy } from '../../domain/adverse-event/validate-adverse-event-policy';
+import { validateCapaPolicy } from '../../domain/capa/capa-policy';
 import { validateCompensationPolicy } from '../../domain/compensation/validate-compensation-policy';
 import { isRole, ROLES } from '../../domain/identity/roles';
 import { assertNever } from '../../domain/shared/assert-never';
@@ -124,14 +126,19 @@ const checkKpi = (v: unknown): PolicyProblem[] => {
 
 /** R-BAT-2/3 rates as shares of the units shipped (0.003 = 3‰); the special report is the higher one. */
 const checkBatchThresholds = (v: unknown): PolicyProblem[] => {
-  const problems = checkObject(v, '', ['abnormalityReportRate', 'specialReportRate']);
+  const counts = ['regionalCaseCount', 'regionalWindowDays', 'repeatedComplaintCount', 'repeatedSpanDays'];
+  const problems = checkObject(v, '', ['abnormalityReportRate', 'specialReportRate', ...counts]);
   if (!isRecord(v)) return problems;
   const rates = ['abnormalityReportRate', 'specialReportRate'] as const;
   for (const k of rates) {
     const r = v[k];
-    if (typeof r !== 'number' || !(r > 0 && r <= 1))
-      problems.push({ path: k, message: 'expected a share above 0 and at most 1' });
+    // Rates are compared exactly as decimals (R-BAT-1) and stored with 8 decimal places on the reports.
+    if (typeof r !== 'number' || !(r > 0 && r <= 1) || Math.round(r * 1e8) / 1e8 !== r)
+      problems.push({ path: k, message: 'expected a share above 0 and at most 1, at most 8 decimal places' });
   }
+  // R-BAT-4 regional concentration and R-BAT-3 repetition: optional, whole numbers.
+  for (const k of counts)
+    if (v[k] !== undefined) problems.push(...checkInteger(v[k], k, 1, k.endsWith('Days') ? 3650 : 10_000));
   if (problems.length === 0 && (v.abnormalityReportRate as number) > (v.specialReportRate as number))
     problems.push({ path: 'specialReportRate', message: 'must not be below abnormalityReportRate' });
   return problems;
@@ -206,6 +213,10 @@ export const findPolicyProblems = (
       return invalid(checkBatchThresholds(value));
     case 'compensation_policy':
       return invalid(validateCompensationPolicy(value).map((p) => ({ ...p, path: p.path || '(value)' })));
+    case 'capa_policy':
+      return invalid(validateCapaPolicy(value).map((p) => ({ ...p, path: p.path || '(value)' })));
+    case 'adverse_event_policy':
+      return invalid(validateAdverseEventPolicy(value).map((p) => ({ ...p, path: p.path || '(value)' })));
     default:
       return assertNever(key);
   }

@@ -1,5 +1,10 @@
 import type { Customer } from '../../domain/reference/customer';
-import type { CustomerComplaintEntry, CustomerComplaintStats } from '../../domain/reference/customer-history';
+import type {
+  CustomerComplaintEntry,
+  CustomerComplaintStats,
+  CustomerCompensationEntry,
+} from '../../domain/reference/customer-history';
+import { compensationLedgerRepo } from '../../db/repos/compensation-ledger.repo';
 import { customerHistoryRepo } from '../../db/repos/customer-history.repo';
 import { customerRepo } from '../../db/repos/customer.repo';
 import type { UseCaseContext } from '../context';
@@ -12,13 +17,16 @@ export type CustomerArchive = {
   readonly customer: Customer;
   readonly stats: CustomerComplaintStats;
   readonly complaints: Page<CustomerComplaintEntry>;
+  /** Agreed and paid compensation per complaint, from the compensation ledger. */
+  readonly compensationHistory: readonly CustomerCompensationEntry[];
 };
 
 const ARCHIVE_SORT = '-receivedAt';
 
 /**
- * The full archive of one customer (R-RES-6): the record, counts by status with the compensation paid and the
- * amounts claimed, and every complaint newest first (cursor paged). Only roles holding `customer.archive`
+ * The full archive of one customer (R-RES-6): the record, counts by status with the compensation paid (the ledger's
+ * paid entries; the complaint's own record for complaints settled before the ledger) and the amounts claimed, every
+ * complaint newest first (cursor paged), and the compensation history from the ledger. Only roles holding `customer.archive`
  * (service manager, finance, general manager) see it.
  */
 export const getCustomerArchive = async (
@@ -39,5 +47,6 @@ export const getCustomerArchive = async (
     customer,
     stats,
     complaints: toPage(rows, page.limit, (last) => encodeCursor(ARCHIVE_SORT, last.receivedAt, last.id)),
+    compensationHistory: await compensationLedgerRepo.historyForCustomer(ex, id),
   };
 };

@@ -39,7 +39,10 @@ const DEMO_USERS: readonly [string, string, Role, string][] = [
   ['eng.zhao', '赵磊', 'engineer', 'ENG'],
   ['prod.sun', '孙强', 'production', 'PROD-W1'],
   ['fin.zhou', '周敏', 'finance', 'FIN'],
+  ['biz.he', '何勇', 'business_manager', 'SALES'],
+  ['sales.lin', '林芳', 'sales_centre', 'SALES'],
   ['gm.wu', '吴建国', 'general_manager', 'GMO'],
+  ['chief.ma', '马涛', 'chief_engineer', 'ENG'],
   ['audit.zheng', '郑丽', 'supervisor', 'GMO'],
 ];
 

@@ -26,6 +26,7 @@ export const NOTIFICATION_ROUTES = {
   // work for the owner
   'complaint.assigned': { email: 'owner', webhook: true },
   'complaint.escalated': { email: 'owner', webhook: true },
+  'complaint.approval_requested': { email: 'owner', webhook: true },
   'deadline.warned': { email: 'owner', webhook: true },
   'deadline.breached': { email: 'owner', webhook: true },
 } as const satisfies Partial<Record<NotificationEventType, NotificationRoute>>;

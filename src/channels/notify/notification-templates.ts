@@ -215,6 +215,30 @@ export const NOTIFICATION_TEMPLATES: Readonly<
       action: null,
     }),
   },
+  'complaint.approval_requested': {
+    'zh-CN': (v) => ({
+      subject: `【${v.number}】补偿方案待您电子签名审批`,
+      greeting: zh.hello(v),
+      paragraphs: [
+        `投诉 ${v.number} 的补偿方案需要您审批签名，请登录系统在“待我审批”中处理。`,
+        zh.customer(v),
+        zh.product(v),
+        zh.problem(v),
+      ],
+      action: null,
+    }),
+    en: (v) => ({
+      subject: `[${v.number}] A compensation proposal awaits your signature`,
+      greeting: en.hello(v),
+      paragraphs: [
+        `The compensation proposal of complaint ${v.number} needs your approval. Sign it under “My approvals”.`,
+        en.customer(v),
+        en.product(v),
+        en.problem(v),
+      ],
+      action: null,
+    }),
+  },
   'complaint.escalated': {
     'zh-CN': (v) => ({
       subject: `【${v.number}】投诉已升级，需要您处理`,

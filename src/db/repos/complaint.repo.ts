@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Complaint } from '../../domain/complaint/complaint';
-import type { Executor } from '../client';
+import { rowsOf, type Executor } from '../client';
 import { complaintCounters, complaints } from '../schema/complaint.table';
 
 export type ComplaintRow = typeof complaints.$inferSelect;
@@ -173,6 +173,40 @@ export const complaintRepo = {
 
   async insert(ex: Executor, row: NewComplaintRow): Promise<void> {
     await ex.insert(complaints).values(row);
+  },
+
+  /**
+   * Inserts a complaint before its gapless number is taken (R-INT-3: the counter row stays locked until commit,
+   * so intake takes it last) and returns it as stored. Until `assignNumber`, in the same transaction, the row
+   * holds a placeholder no other open transaction can hold: its id as number, minus its backend's pid as seq.
+   */
+  async insertUnnumbered(ex: Executor, row: Omit<NewComplaintRow, 'number' | 'seq'>): Promise<Complaint> {
+    const [stored] = await ex
+      .insert(complaints)
+      .values({ ...row, number: row.id, seq: sql`-pg_backend_pid()` })
+      .returning();
+    if (!stored) throw new Error('insert returned no row');
+    return toComplaint(stored);
+  },
+
+  /**
+   * Takes the year's next gapless number (R-INT-3) and gives it to a complaint inserted unnumbered, in one
+   * statement (the counter row stays locked until commit). The text is formatComplaintNumber's: KS-YYYY-NNNNNN.
+   */
+  async assignNextNumber(ex: Executor, id: string, year: number): Promise<{ seq: number; number: string }> {
+    const [row] = await rowsOf<{ seq: number; number: string }>(
+      ex,
+      sql`with n as (
+            insert into complaint_counters (year, last) values (${year}, 1)
+            on conflict (year) do update set last = complaint_counters.last + 1
+            returning last)
+          update complaints c
+             set seq = n.last, number = 'KS-' || ${year}::int || '-' || lpad(n.last::text, greatest(6, length(n.last::text)), '0')
+            from n where c.id = ${id}
+          returning c.seq, c.number`,
+    );
+    if (!row) throw new Error(`complaint ${id} not found to number`);
+    return { seq: Number(row.seq), number: row.number };
   },
 
   async findById(

@@ -12,6 +12,7 @@ import type {
 } from '../../domain/reference/customer-history';
 import { rowsOf, type Executor } from '../client';
 import { keysetCondition, keysetOrder, type KeysetSort } from '../keyset';
+import { compensationLedger } from '../schema/compensation.table';
 import { complaints } from '../schema/complaint.table';
 
 /** Keys under which a paid amount (integer fen) may be recorded, most specific first. */
@@ -23,11 +24,19 @@ const numberAt = (column: SQL, key: string): SQL =>
   sql`case when jsonb_typeof(${column} -> ${sql.raw(`'${key}'`)}) = 'number' then least(greatest(round((${column} ->> ${sql.raw(`'${key}'`)})::numeric), 0), 1000000000000000) end`;
 
 /**
- * Compensation paid on one complaint, in fen, read defensively from its JSONB: the paid amount recorded with
- * the resolution, else the amount of the agreement once the complaint has been resolved, else 0. Anything
- * that is not a number (text, objects, a missing key) counts as nothing; negatives count as 0.
+ * Net paid entries of the compensation ledger for the complaint (issue 5), never below 0; NULL when it has none, so
+ * the JSONB fallback applies (GREATEST ignores NULLs, hence the CASE).
  */
-const paidFen = sql<string>`coalesce(${sql.join(
+const ledgerPaidFen = sql`(select case when count(*) > 0 then greatest(sum(${compensationLedger.amountFen}), 0) end from ${compensationLedger}
+  where ${compensationLedger.complaintId} = ${complaints.id} and ${compensationLedger.stage} = 'paid')`;
+
+/**
+ * Compensation paid on one complaint, in fen: the compensation ledger's paid entries (net of reversals) when it has
+ * any. Complaints settled before the ledger existed (or imported) fall back to their JSONB, read defensively: the
+ * paid amount recorded with the resolution, else the amount of the agreement once the complaint has been resolved,
+ * else 0. Anything that is not a number (text, objects, a missing key) counts as nothing; negatives count as 0.
+ */
+const paidFen = sql<string>`coalesce(${ledgerPaidFen}, ${sql.join(
   [
     ...PAID_KEYS.map((k) => numberAt(sql`${complaints.resolution}`, k)),
     sql`case when ${complaints.status} in ${EXECUTED} then coalesce(${sql.join(

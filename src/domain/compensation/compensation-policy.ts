@@ -38,10 +38,16 @@ export type FoodCase = (typeof FOOD_CASES)[number];
 export const PROBLEM_LEVELS = ['appearance', 'functional', 'safety'] as const;
 export type ProblemLevel = (typeof PROBLEM_LEVELS)[number];
 
-/** Who may approve a compensation (R-APR-1, R-RES-4). `business_manager` and `sales_centre` come from seed 000/002. */
+/**
+ * Who may approve a compensation (R-APR-1, R-RES-4), in signing order. `business_manager` and `sales_centre` come
+ * from seed 000/002; `site_supervisor` + `site_technician` are the site check of seed 004 (a department manager and an
+ * engineer sign that they saw the product on site). Which system roles may sign as each is in `approval-steps.ts`.
+ */
 export const APPROVER_ROLES = [
   'department_manager',
   'service_manager',
+  'site_supervisor',
+  'site_technician',
   'business_manager',
   'sales_centre',
   'general_manager',
@@ -93,6 +99,11 @@ export type CompensationPolicy = {
   readonly beyondMatrixApprover: ApproverRole;
   /** R-APR-1: above this a site check by supervisor + technician is needed (seed 004). */
   readonly siteCheckAboveFen: number;
+  /**
+   * Roles that sign side by side in one step (R-APR-1 parallel steps); every other role is a step of its own, in
+   * `APPROVER_ROLES` order. Absent in policies saved before it existed: `DEFAULT_PARALLEL_APPROVERS` applies.
+   */
+  readonly parallelApprovers?: readonly (readonly ApproverRole[])[];
   /** R-RES-4 ranking: company products before cash. Every kind exactly once. */
   readonly rank: readonly CompensationKind[];
   /** R-RES-6. */
@@ -118,6 +129,12 @@ const BUSINESS_RANK: readonly CompensationKind[] = [
   'thanks_gift',
   'apology',
   'cash',
+];
+
+/** Site check and cash sign-offs are parallel pairs unless the policy says otherwise. */
+export const DEFAULT_PARALLEL_APPROVERS: readonly (readonly ApproverRole[])[] = [
+  ['site_supervisor', 'site_technician'],
+  ['business_manager', 'sales_centre'],
 ];
 
 /** Defaults: seed 000 levels, seed 002 food matrix, bands in fen (1,000 元 / 5,000 元). */
@@ -183,6 +200,10 @@ export const DEFAULT_COMPENSATION_POLICY: CompensationPolicy = {
   majorApprover: 'general_manager',
   beyondMatrixApprover: 'sales_centre',
   siteCheckAboveFen: 500_000,
+  parallelApprovers: [
+    ['site_supervisor', 'site_technician'],
+    ['business_manager', 'sales_centre'],
+  ],
   rank: BUSINESS_RANK,
   tiers: {
     long_term: { multiple: 1.2, futureOrderDiscount: true },

@@ -192,7 +192,13 @@ describe('decideCompensation — R-APR-1 / R-RES-4 approvals and ranking', () =>
       POLICY,
     );
     expect(d.options[0]).toMatchObject({
-      approvalChain: ['department_manager', 'service_manager', 'general_manager'],
+      approvalChain: [
+        'department_manager',
+        'service_manager',
+        'site_supervisor',
+        'site_technician',
+        'general_manager',
+      ],
       siteCheckRequired: true,
     });
   });

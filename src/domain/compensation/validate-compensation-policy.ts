@@ -21,6 +21,7 @@ const POLICY_FIELDS = [
   'majorApprover',
   'beyondMatrixApprover',
   'siteCheckAboveFen',
+  'parallelApprovers',
   'rank',
   'tiers',
   'caps',
@@ -159,6 +160,24 @@ const checkRank = (v: unknown): CompensationProblem[] => {
   return problems;
 };
 
+/** Parallel groups: lists of known roles, each role in at most one group. */
+const checkParallel = (v: unknown): CompensationProblem[] => {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) return [{ path: 'parallelApprovers', message: 'expected a list of role groups' }];
+  const seen = new Set<unknown>();
+  return v.flatMap((group, i): CompensationProblem[] => {
+    const path = `parallelApprovers[${i}]`;
+    if (!Array.isArray(group) || group.length < 2)
+      return [{ path, message: 'a parallel group lists at least two roles' }];
+    return group.flatMap((r, j): CompensationProblem[] => {
+      if (!isRole(r)) return [{ path: `${path}[${j}]`, message: `unknown approver role: ${String(r)}` }];
+      if (seen.has(r)) return [{ path: `${path}[${j}]`, message: `${String(r)} is in two groups` }];
+      seen.add(r);
+      return [];
+    });
+  });
+};
+
 /**
  * Validates a compensation policy an administrator edited (or a draft sent to simulate) and returns EVERY problem
  * with its path; an empty list means the policy is usable. Checks: version, currency, one row per food case
@@ -194,6 +213,7 @@ export const validateCompensationPolicy = (policy: unknown): readonly Compensati
     if (!isRole(p[key])) problems.push({ path: key, message: `unknown approver role: ${String(p[key])}` });
   if (!isFen(p.siteCheckAboveFen))
     problems.push({ path: 'siteCheckAboveFen', message: 'must be whole fen ≥ 0' });
+  problems.push(...checkParallel(p.parallelApprovers));
   problems.push(...checkRank(p.rank));
   if (!isRecord(p.tiers))
     problems.push({ path: 'tiers', message: 'expected long_term and key_account rules' });

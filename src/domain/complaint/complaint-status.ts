@@ -54,6 +54,10 @@ export const COMPLAINT_EVENT_TYPES = [
   'report_issued',
   'solution_proposed',
   'solution_approved',
+  /** A compensation proposal waits for electronic signatures (R-APR-1): starts the approval clock. */
+  'approval_requested',
+  /** A signer rejected the proposal (R-APR-2): the proposer revises it. */
+  'approval_rejected',
   'sent_to_customer',
   'customer_accepted',
   'customer_rejected',

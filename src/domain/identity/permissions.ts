@@ -33,6 +33,34 @@ export const PERMISSIONS = [
   'reference.manage',
   'calendar.manage',
   'policy.manage',
+  /** Sign compensation approvals (R-APR-2) and manage one's own delegations. */
+  'compensation.sign',
+  /** Carry out execution tasks of an agreed solution (R-RES-9); finance marks payments. */
+  'compensation.execute',
+  /** Allocate the cost of a complaint to the responsible party (R-RES-8). */
+  'compensation.allocate',
+  /** Read and export the compensation ledger. */
+  'compensation.ledger',
+  /** Record and file the investigation of a complaint (R-INV-1…4). */
+  'investigation.manage',
+  /** See batch signals, reports, batch cases and recalls (R-BAT). */
+  'batch.read',
+  /** Issue reports, run batch cases: seal, investigate (R-BAT-2…4, R-BAT-6). */
+  'batch.manage',
+  /** Decide a batch case: market check, write-off, compensation, recall (R-BAT-5, GM). */
+  'batch.decide',
+  /** Run a recall: notify, record recovery, complete (R-BAT-5). */
+  'recall.manage',
+  /** Evaluate adverse events and decide reportability (R-AE-2). */
+  'adverse_event.manage',
+  /** See CAPA actions, 8D reports and disposals (R-CAPA). */
+  'capa.read',
+  /** Create and carry out CAPA actions and 8D reports; publish disposals (R-CAPA-1…3, R-ESC-3). */
+  'capa.manage',
+  /** Approve preventive measures (R-CAPA-4, GM). */
+  'capa.approve',
+  /** Final ruling on a disposal after a second objection (R-ESC-3, chief engineer). */
+  'disposal.rule',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

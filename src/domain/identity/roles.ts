@@ -10,7 +10,10 @@ export const ROLES = [
   'engineer',
   'production',
   'finance',
+  'business_manager',
+  'sales_centre',
   'general_manager',
+  'chief_engineer',
   'supervisor',
   'admin',
 ] as const;
@@ -25,7 +28,10 @@ export const ROLE_LABELS: Record<Role, { readonly 'zh-CN': string; readonly en: 
   engineer: { 'zh-CN': '工程师', en: 'Engineer' },
   production: { 'zh-CN': '生产单位', en: 'Production' },
   finance: { 'zh-CN': '财务', en: 'Finance' },
+  business_manager: { 'zh-CN': '业务经理', en: 'Business manager' },
+  sales_centre: { 'zh-CN': '销售中心', en: 'Sales centre' },
   general_manager: { 'zh-CN': '总经理', en: 'General manager' },
+  chief_engineer: { 'zh-CN': '总工程师', en: 'Chief engineer' },
   supervisor: { 'zh-CN': '监督/审计', en: 'Supervisor / auditor' },
   admin: { 'zh-CN': '系统管理员', en: 'Administrator' },
 };

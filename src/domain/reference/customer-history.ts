@@ -33,3 +33,14 @@ export type CustomerComplaintStats = {
   readonly claimedAmountFen: number;
   readonly byStatus: Readonly<Record<ComplaintStatus, number>>;
 };
+
+/** One complaint's compensation as the compensation ledger records it (R-RES-6): agreed and paid, net of reversals. */
+export type CustomerCompensationEntry = {
+  readonly complaintId: string;
+  readonly number: string;
+  readonly receivedAt: Date;
+  readonly agreedFen: number;
+  readonly paidFen: number;
+  /** When the last payment was booked; null while nothing is paid. */
+  readonly lastPaidAt: Date | null;
+};

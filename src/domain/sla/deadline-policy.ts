@@ -110,6 +110,8 @@ const WARN = 0.75;
  * - R-SLA-11 (batch case → investigation filed in 2 h) is not here: batch cases are not complaint events; the batch
  *   module will carry that clock.
  * - R-RES-7 runs to the execution date agreed with the customer; 7 working days only if none was recorded.
+ * - R-APR-1: a compensation proposal under electronic approval must be signed within 1 working day; a new version
+ *   restarts the clock, a rejection stops it.
  */
 export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
   name: 'default',
@@ -284,6 +286,17 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
       stopOn: ['explained', 'sent_to_customer'],
       appliesTo: { natures: ['misuse'] },
       duration: wall(24 * 60),
+      warnAtShare: WARN,
+      escalates: true,
+      pausesWhileWaiting: false,
+    },
+    {
+      kind: 'R-APR-1',
+      label: { 'zh-CN': '补偿方案审批', en: 'Compensation approval signed' },
+      startOn: ['approval_requested'],
+      restartOn: ['approval_requested'],
+      stopOn: ['solution_approved', 'approval_rejected', 'customer_rejected'],
+      duration: workingDays(1),
       warnAtShare: WARN,
       escalates: true,
       pausesWhileWaiting: false,

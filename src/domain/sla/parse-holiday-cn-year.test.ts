@@ -27,6 +27,15 @@ describe('parseHolidayCnYear (R-SLA calendar data, 调休)', () => {
     },
   );
 
+  it('should list the problem, not throw, when a value is an object whose toString is not a function', () => {
+    const r = parseHolidayCnYear({
+      year: { toString: false },
+      papers: [],
+      days: [{ name: 'x', date: { toString: 1 }, isOffDay: true }],
+    });
+    expect(r.ok ? [] : r.error.problems.map((p) => p.path)).toEqual(['year', 'days[0].date']);
+  });
+
   it('should map isOffDay true to off and false to a make-up working day when reading 2026', () => {
     const r = parseHolidayCnYear(readYear(2026));
     if (!r.ok) throw new Error('2026 must parse');

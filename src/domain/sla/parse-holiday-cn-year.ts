@@ -19,6 +19,11 @@ export type HolidayCnYear = {
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+// Shows a rejected value in a problem message. `String(v)` throws on an object whose `toString` is not a function
+// (`{ "toString": false }` is valid JSON), so objects are shown as JSON, cut short.
+const shown = (v: unknown): string =>
+  typeof v === 'object' && v !== null ? (JSON.stringify(v) ?? '').slice(0, 80) : String(v);
+
 /**
  * Reads one holiday-cn year file (github.com/NateScarlet/holiday-cn, built from the State Council notices) into
  * the special days of the business calendar (R-SLA table, 调休).
@@ -38,7 +43,7 @@ export const parseHolidayCnYear = (json: unknown): Result<HolidayCnYear, SlaErro
   }
   const { year, papers, days } = json;
   const validYear = typeof year === 'number' && Number.isInteger(year) && year >= 1949 && year <= 2200;
-  if (!validYear) problems.push({ path: 'year', message: `expected an integer year: ${String(year)}` });
+  if (!validYear) problems.push({ path: 'year', message: `expected an integer year: ${shown(year)}` });
 
   const paperList: string[] = [];
   if (!Array.isArray(papers)) problems.push({ path: 'papers', message: 'expected an array of URLs' });
@@ -64,7 +69,7 @@ export const parseHolidayCnYear = (json: unknown): Result<HolidayCnYear, SlaErro
         fine = false;
       }
       if (typeof date !== 'string' || parseLocalDate(date) === null) {
-        problems.push({ path: `${path}.date`, message: `expected a YYYY-MM-DD date: ${String(date)}` });
+        problems.push({ path: `${path}.date`, message: `expected a YYYY-MM-DD date: ${shown(date)}` });
         fine = false;
       } else if (validYear) {
         const dateYear = Number(date.slice(0, 4));

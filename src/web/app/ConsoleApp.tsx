@@ -25,6 +25,24 @@ const PresetsPage = lazy(() => import('../features/admin/PresetsPage'));
 const TokensPage = lazy(() => import('../features/admin/TokensPage'));
 const OutboxPage = lazy(() => import('../features/admin/OutboxPage'));
 const QrCodesPage = lazy(() => import('../features/qr/QrCodesPage'));
+const ApprovalsPage = lazy(() => import('../features/compensation/ApprovalsPage'));
+const ExecutionTasksPage = lazy(() => import('../features/compensation/ExecutionTasksPage'));
+const LedgerPage = lazy(() => import('../features/compensation/LedgerPage'));
+const BatchCasesPage = lazy(() => import('../features/batch-case/BatchCasesPage'));
+const BatchCasePage = lazy(() => import('../features/batch-case/BatchCasePage'));
+const RecallsPage = lazy(() => import('../features/recall/RecallsPage'));
+const RecallPage = lazy(() => import('../features/recall/RecallPage'));
+const SamplingsPage = lazy(() => import('../features/recall/SamplingsPage'));
+const CapaActionsPage = lazy(() => import('../features/capa/CapaActionsPage'));
+const CapaActionPage = lazy(() => import('../features/capa/CapaActionPage'));
+const EightDReportsPage = lazy(() => import('../features/capa/EightDReportsPage'));
+const EightDReportPage = lazy(() => import('../features/capa/EightDReportPage'));
+const DisposalsPage = lazy(() => import('../features/capa/DisposalsPage'));
+const DisposalPage = lazy(() => import('../features/capa/DisposalPage'));
+const BatchBoardPage = lazy(() => import('../features/batch-signal/BatchBoardPage'));
+const QualityReportsPage = lazy(() => import('../features/batch-signal/QualityReportsPage'));
+const QualityReportPage = lazy(() => import('../features/batch-signal/QualityReportPage'));
+const AdverseEventsPage = lazy(() => import('../features/adverse-event/AdverseEventsPage'));
 
 const Loading = () => (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -89,6 +107,150 @@ const Authenticated = () => {
             element={
               <Guard allow={(a) => a.canFollowUp}>
                 <FollowUpPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/approvals"
+            element={
+              <Guard allow={(a) => a.canSign}>
+                <ApprovalsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/execution-tasks"
+            element={
+              <Guard allow={(a) => a.canExecute}>
+                <ExecutionTasksPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/ledger"
+            element={
+              <Guard allow={(a) => a.canSeeLedger}>
+                <LedgerPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/batch-cases"
+            element={
+              <Guard allow={(a) => a.canSeeBatchCases}>
+                <BatchCasesPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/batch-cases/:id"
+            element={
+              <Guard allow={(a) => a.canSeeBatchCases}>
+                <BatchCasePage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/recalls"
+            element={
+              <Guard allow={(a) => a.canSeeBatchCases}>
+                <RecallsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/recalls/:id"
+            element={
+              <Guard allow={(a) => a.canSeeBatchCases}>
+                <RecallPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/batch-board"
+            element={
+              <Guard allow={(a) => a.canSeeBatchCases}>
+                <BatchBoardPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/quality-reports"
+            element={
+              <Guard allow={(a) => a.canSeeBatchCases}>
+                <QualityReportsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/quality-reports/:id"
+            element={
+              <Guard allow={(a) => a.canSeeBatchCases}>
+                <QualityReportPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/adverse-events"
+            element={
+              <Guard allow={(a) => a.canManageAdverseEvents}>
+                <AdverseEventsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/regulator-samplings"
+            element={
+              <Guard allow={(a) => a.canSeeBatchCases}>
+                <SamplingsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/capa-actions"
+            element={
+              <Guard allow={(a) => a.canSeeCapa}>
+                <CapaActionsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/capa-actions/:id"
+            element={
+              <Guard allow={(a) => a.canSeeCapa}>
+                <CapaActionPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/eight-d-reports"
+            element={
+              <Guard allow={(a) => a.canSeeCapa}>
+                <EightDReportsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/eight-d-reports/:id"
+            element={
+              <Guard allow={(a) => a.canSeeCapa}>
+                <EightDReportPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/disposals"
+            element={
+              <Guard allow={(a) => a.canSeeCapa}>
+                <DisposalsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/disposals/:id"
+            element={
+              <Guard allow={(a) => a.canSeeCapa}>
+                <DisposalPage />
               </Guard>
             }
           />

@@ -1,8 +1,21 @@
 import {
   AlertOutlined,
+  BarChartOutlined,
+  FileTextOutlined,
+  MedicineBoxOutlined,
   ApiOutlined,
   AppstoreOutlined,
+  AuditOutlined,
   CalendarOutlined,
+  AccountBookOutlined,
+  CarryOutOutlined,
+  ContainerOutlined,
+  ExperimentOutlined,
+  FileSearchOutlined,
+  RollbackOutlined,
+  ToolOutlined,
+  FileDoneOutlined,
+  ExceptionOutlined,
   DashboardOutlined,
   DownOutlined,
   InboxOutlined,
@@ -32,6 +45,56 @@ const menuOf = (a: Access, t: (k: string) => string): Entry[] => [
   { key: '/queue', icon: <UnorderedListOutlined />, label: t('menu.queue'), show: a.canSeeQueue },
   { key: '/hotline', icon: <PhoneOutlined />, label: t('menu.hotline'), show: a.canRegister },
   { key: '/follow-ups', icon: <SolutionOutlined />, label: t('menu.followUps'), show: a.canFollowUp },
+  { key: '/approvals', icon: <AuditOutlined />, label: t('menu.approvals'), show: a.canSign },
+  {
+    key: '/execution-tasks',
+    icon: <CarryOutOutlined />,
+    label: t('menu.executionTasks'),
+    show: a.canExecute,
+  },
+  { key: '/ledger', icon: <AccountBookOutlined />, label: t('menu.ledger'), show: a.canSeeLedger },
+  {
+    key: 'quality',
+    icon: <ExperimentOutlined />,
+    label: t('menu.quality'),
+    show: a.canSeeBatchCases || a.canSeeCapa || a.canManageAdverseEvents,
+    children: [
+      {
+        key: '/batch-board',
+        icon: <BarChartOutlined />,
+        label: t('menu.batchBoard'),
+        show: a.canSeeBatchCases,
+      },
+      {
+        key: '/quality-reports',
+        icon: <FileTextOutlined />,
+        label: t('menu.qualityReports'),
+        show: a.canSeeBatchCases,
+      },
+      {
+        key: '/batch-cases',
+        icon: <ContainerOutlined />,
+        label: t('menu.batchCases'),
+        show: a.canSeeBatchCases,
+      },
+      { key: '/recalls', icon: <RollbackOutlined />, label: t('menu.recalls'), show: a.canSeeBatchCases },
+      {
+        key: '/regulator-samplings',
+        icon: <FileSearchOutlined />,
+        label: t('menu.samplings'),
+        show: a.canSeeBatchCases,
+      },
+      { key: '/capa-actions', icon: <ToolOutlined />, label: t('menu.capa'), show: a.canSeeCapa },
+      { key: '/eight-d-reports', icon: <FileDoneOutlined />, label: t('menu.eightD'), show: a.canSeeCapa },
+      { key: '/disposals', icon: <ExceptionOutlined />, label: t('menu.disposals'), show: a.canSeeCapa },
+      {
+        key: '/adverse-events',
+        icon: <MedicineBoxOutlined />,
+        label: t('menu.adverseEvents'),
+        show: a.canManageAdverseEvents,
+      },
+    ],
+  },
   {
     key: 'admin',
     icon: <SettingOutlined />,
@@ -87,6 +150,11 @@ export const ConsoleLayout = ({ children }: { children: ReactNode }) => {
   const location = useLocation();
   const selected = '/' + (location.pathname.split('/')[1] ?? '');
   const adminSelected = location.pathname.startsWith('/admin/') ? location.pathname : selected;
+  const entries = menuOf(access, t);
+  // Keep the group of the page on screen open (admin pages match by full path, the others by first segment).
+  const openGroup = entries.find((e) =>
+    e.children?.some((c) => c.key === selected || c.key === location.pathname),
+  )?.key;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider breakpoint="lg" collapsedWidth={56} width={208} theme="dark">
@@ -105,8 +173,8 @@ export const ConsoleLayout = ({ children }: { children: ReactNode }) => {
           theme="dark"
           mode="inline"
           selectedKeys={[adminSelected === '/complaints' ? '/queue' : adminSelected]}
-          defaultOpenKeys={location.pathname.startsWith('/admin/') ? ['admin'] : []}
-          items={toItems(menuOf(access, t))}
+          defaultOpenKeys={openGroup ? [openGroup] : []}
+          items={toItems(entries)}
           onClick={(e) => navigate(e.key)}
         />
       </Layout.Sider>

@@ -22,6 +22,28 @@ export type Access = {
   readonly canManageOutbox: boolean;
   readonly canManageReference: boolean;
   readonly canRevealPii: boolean;
+  /** Propose a compensation from the policy (complaint.propose). */
+  readonly canPropose: boolean;
+  /** Sign compensation approvals and delegate them (compensation.sign). */
+  readonly canSign: boolean;
+  /** Carry out agreed solutions; finance marks payments paid (compensation.execute). */
+  readonly canExecute: boolean;
+  /** Split a complaint's cost between the responsible parties and print the forms (compensation.allocate). */
+  readonly canAllocateCost: boolean;
+  /** Read and export the compensation ledger (compensation.ledger). */
+  readonly canSeeLedger: boolean;
+  /** A customer's complaint and compensation archive (customer.archive). */
+  readonly canSeeCustomerArchive: boolean;
+  /** Batch cases, recalls and regulator samplings (batch.read). */
+  readonly canSeeBatchCases: boolean;
+  /** CAPA actions, 8D reports and nonconformity disposals (capa.read). */
+  readonly canSeeCapa: boolean;
+  /** Edit, file and reopen a complaint's investigation record (investigation.manage). */
+  readonly canManageInvestigation: boolean;
+  /** Issue quality reports of batch signals (batch.manage). */
+  readonly canManageBatch: boolean;
+  /** Adverse-event evaluations: deadlines, reportability decisions, exports (adverse_event.manage). */
+  readonly canManageAdverseEvents: boolean;
   readonly isAdminArea: boolean;
 };
 
@@ -43,6 +65,17 @@ export const computeAccess = (session: Session | undefined): Access => {
     canManageOutbox: has('outbox.manage'),
     canManageReference: has('reference.manage'),
     canRevealPii: has('pii.reveal'),
+    canPropose: has('complaint.propose'),
+    canSign: has('compensation.sign'),
+    canExecute: has('compensation.execute'),
+    canAllocateCost: has('compensation.allocate'),
+    canSeeLedger: has('compensation.ledger'),
+    canSeeCustomerArchive: has('customer.archive'),
+    canSeeBatchCases: has('batch.read'),
+    canSeeCapa: has('capa.read'),
+    canManageInvestigation: has('investigation.manage'),
+    canManageBatch: has('batch.manage'),
+    canManageAdverseEvents: has('adverse_event.manage'),
   };
   return {
     ...a,

@@ -65,6 +65,20 @@ import type {
   ZUpdateUserBody,
 } from '../../contracts/user.contract';
 
+// Compensation approvals and execution (issue 5)
+import type {
+  ZCompensationView,
+  ZCompleteTaskBody,
+  ZCreateDelegationBody,
+  ZDelegations,
+  ZExecutionTask,
+  ZExecutionTasks,
+  ZPendingApprovals,
+  ZProposeCompensationBody,
+  ZSignProposalBody,
+  ZSigningChallenge,
+} from '../../contracts/compensation-approval.contract';
+
 export type Session = z.output<typeof ZSessionView>;
 export type ComplaintSummary = z.output<typeof ZComplaintSummaryView>;
 export type Complaint = z.output<typeof ZComplaintView>;
@@ -134,3 +148,138 @@ export type OutboxEvent = OutboxPage['items'][number];
 export type JobPage = z.output<typeof ZJobPage>;
 export type Job = JobPage['items'][number];
 export type Dashboard = z.output<typeof ZDashboardView>;
+
+// Compensation approvals and execution (issue 5)
+export type CompensationView = z.output<typeof ZCompensationView>;
+export type CompensationProposal = NonNullable<CompensationView['current']>;
+export type ProposalOption = CompensationProposal['options'][number];
+export type ProposalSignature = CompensationProposal['signatures'][number];
+export type ProposeCompensationBody = z.input<typeof ZProposeCompensationBody>;
+export type CompensationFacts = NonNullable<ProposeCompensationBody['facts']>;
+export type SigningChallenge = z.output<typeof ZSigningChallenge>;
+export type SignProposalBody = z.input<typeof ZSignProposalBody>;
+export type PendingApprovals = z.output<typeof ZPendingApprovals>;
+export type PendingApproval = PendingApprovals['items'][number];
+export type Delegations = z.output<typeof ZDelegations>;
+export type Delegation = Delegations['items'][number];
+export type CreateDelegationBody = z.input<typeof ZCreateDelegationBody>;
+export type ExecutionTask = z.output<typeof ZExecutionTask>;
+export type ExecutionTasks = z.output<typeof ZExecutionTasks>;
+export type CompleteTaskBody = z.input<typeof ZCompleteTaskBody>;
+
+// Cost allocation, the compensation ledger and the customer's compensation history (issue 5)
+import type { ZCostAllocationView, ZPutCostAllocationBody } from '../../contracts/cost-allocation.contract';
+import type { ZCustomerArchiveView } from '../../contracts/customer.contract';
+import type { ZLedgerQuery, ZLedgerView } from '../../contracts/ledger.contract';
+
+export type CostAllocationView = z.output<typeof ZCostAllocationView>;
+export type CostAllocationItem = CostAllocationView['allocations'][number];
+export type PutCostAllocationBody = z.input<typeof ZPutCostAllocationBody>;
+export type CostShareBody = PutCostAllocationBody['shares'][number];
+export type LedgerView = z.output<typeof ZLedgerView>;
+export type LedgerRow = LedgerView['rows'][number];
+export type LedgerQuery = z.input<typeof ZLedgerQuery>;
+export type LedgerGrouping = LedgerView['groupBy'];
+export type CustomerArchive = z.output<typeof ZCustomerArchiveView>;
+export type CustomerCompensationEntry = CustomerArchive['compensationHistory'][number];
+
+// Batch cases, recalls, regulator samplings, CAPA, 8D and disposals (issue 6)
+import type {
+  ZBatchCaseList,
+  ZBatchCaseView,
+  ZCompleteSealTaskBody,
+  ZCreateSealTasksBody,
+  ZDecideBatchCaseBody,
+  ZFileBatchInvestigationBody,
+  ZOpenBatchCaseBody,
+} from '../../contracts/batch-case.contract';
+import type {
+  ZCompleteRecallBody,
+  ZRecallList,
+  ZRecallView,
+  ZRecordRecallTargetBody,
+  ZStartRecallBody,
+} from '../../contracts/recall.contract';
+import type {
+  ZCreateSamplingBody,
+  ZRegulatorSampling,
+  ZRegulatorSamplingList,
+} from '../../contracts/regulator-sampling.contract';
+import type {
+  ZCapaAction,
+  ZCapaActions,
+  ZCapaVerificationResult,
+  ZCompleteCapaBody,
+  ZCreateCapaActionBody,
+} from '../../contracts/capa.contract';
+import type { ZCreateEightDBody, ZEightDReport, ZEightDReports } from '../../contracts/eight-d.contract';
+import type { ZDisposal, ZDisposals, ZPublishDisposalBody } from '../../contracts/disposal.contract';
+
+export type BatchCaseList = z.output<typeof ZBatchCaseList>;
+export type BatchCaseSummary = BatchCaseList['items'][number];
+export type BatchCase = z.output<typeof ZBatchCaseView>;
+export type SealTask = BatchCase['sealTasks'][number];
+export type OpenBatchCaseBody = z.input<typeof ZOpenBatchCaseBody>;
+export type CreateSealTasksBody = z.input<typeof ZCreateSealTasksBody>;
+export type CompleteSealTaskBody = z.input<typeof ZCompleteSealTaskBody>;
+export type FileBatchInvestigationBody = z.input<typeof ZFileBatchInvestigationBody>;
+export type DecideBatchCaseBody = z.input<typeof ZDecideBatchCaseBody>;
+export type RecallList = z.output<typeof ZRecallList>;
+export type RecallSummary = RecallList['items'][number];
+export type Recall = z.output<typeof ZRecallView>;
+export type RecallTarget = Recall['targets'][number];
+export type StartRecallBody = z.input<typeof ZStartRecallBody>;
+export type RecordRecallTargetBody = z.input<typeof ZRecordRecallTargetBody>;
+export type CompleteRecallBody = z.input<typeof ZCompleteRecallBody>;
+export type RegulatorSampling = z.output<typeof ZRegulatorSampling>;
+export type RegulatorSamplingList = z.output<typeof ZRegulatorSamplingList>;
+export type CreateSamplingBody = z.input<typeof ZCreateSamplingBody>;
+export type CapaAction = z.output<typeof ZCapaAction>;
+export type CapaActions = z.output<typeof ZCapaActions>;
+export type CapaVerificationResult = z.output<typeof ZCapaVerificationResult>;
+export type CreateCapaActionBody = z.input<typeof ZCreateCapaActionBody>;
+export type CompleteCapaBody = z.input<typeof ZCompleteCapaBody>;
+export type EightDReport = z.output<typeof ZEightDReport>;
+export type EightDReports = z.output<typeof ZEightDReports>;
+export type CreateEightDBody = z.input<typeof ZCreateEightDBody>;
+export type Disposal = z.output<typeof ZDisposal>;
+export type Disposals = z.output<typeof ZDisposals>;
+export type PublishDisposalBody = z.input<typeof ZPublishDisposalBody>;
+
+// Investigation, batch signals and quality reports, adverse events (issue 6)
+import type {
+  ZAdverseEventList,
+  ZAdverseEventReport,
+  ZAdverseEventView,
+  ZDecideAdverseEventBody,
+  ZReportFacts,
+} from '../../contracts/adverse-event.contract';
+import type {
+  ZBatchBoard,
+  ZIssueQualityReportBody,
+  ZQualityReport,
+  ZQualityReports,
+  ZQualityReportView,
+} from '../../contracts/batch-signal.contract';
+import type {
+  ZInvestigationView,
+  ZReopenInvestigationBody,
+  ZSaveInvestigationBody,
+} from '../../contracts/investigation.contract';
+
+export type Investigation = z.output<typeof ZInvestigationView>;
+export type InvestigationProblem = Investigation['problems'][number];
+export type SaveInvestigationBody = z.input<typeof ZSaveInvestigationBody>;
+export type ReopenInvestigationBody = z.input<typeof ZReopenInvestigationBody>;
+export type BatchBoard = z.output<typeof ZBatchBoard>;
+export type BatchBoardRow = BatchBoard['items'][number];
+export type QualityReport = z.output<typeof ZQualityReport>;
+export type QualityReports = z.output<typeof ZQualityReports>;
+export type QualityReportView = z.output<typeof ZQualityReportView>;
+export type IssueQualityReportBody = z.input<typeof ZIssueQualityReportBody>;
+export type AdverseEvent = z.output<typeof ZAdverseEventView>;
+export type AdverseEventList = z.output<typeof ZAdverseEventList>;
+export type AdverseEventDecision = AdverseEvent['decisions'][number];
+export type AdverseEventReport = z.output<typeof ZAdverseEventReport>;
+export type DecideAdverseEventBody = z.input<typeof ZDecideAdverseEventBody>;
+export type ReportFacts = z.input<typeof ZReportFacts>;

@@ -24,6 +24,9 @@ const LoginPage = () => {
     try {
       const s = await api.post<Session>('/api/v1/auth/login', v);
       setCsrfToken(s.csrfToken);
+      // A session probe sent before signing in (no cookie yet) may still be on its way: cancelled here, or its
+      // "signed out" answer would land after this one and send the user back to the login page.
+      await client.cancelQueries({ queryKey: ['session'] });
       client.setQueryData(['session'], s);
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
     } catch (e) {

@@ -2,10 +2,15 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiError } from '../../app/api-client';
 import type { Complaint, TransitionBody, TransitionType } from '../../app/api-types';
 import { formatDateTime } from '../../app/time';
+import { AdverseEventPanel } from '../adverse-event/AdverseEventPanel';
+import { useComplaintAdverseEvent } from '../adverse-event/adverse-event-queries';
+import { CloseBlockedBanner } from '../adverse-event/CloseBlockedBanner';
+import { CompensationTab } from '../compensation/CompensationTab';
+import { InvestigationTab } from '../investigation/InvestigationTab';
 import { ClockBadge } from '../shared/ClockBadge';
 import { StatusTag } from '../shared/StatusTag';
 import { useNow } from '../shared/useNow';
@@ -27,6 +32,7 @@ const RUNNING = new Set(['open', 'warning', 'breached', 'paused']);
 /** One complaint: header with every running clock, the actions the domain allows now, and the record in tabs. */
 const ComplaintPage = () => {
   const { id = '' } = useParams();
+  const [search, setSearch] = useSearchParams();
   const { t, i18n } = useTranslation('complaint');
   const { t: tv } = useTranslation('vocab');
   const { message } = App.useApp();
@@ -40,6 +46,7 @@ const ComplaintPage = () => {
     queryKey: ['complaint', id],
     queryFn: () => api.get<Complaint>(`/api/v1/complaints/${id}`),
   });
+  const adverseEvent = useComplaintAdverseEvent(id);
   if (q.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (q.error) {
     const notFound = q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 403);
@@ -106,6 +113,10 @@ const ComplaintPage = () => {
             <ClockBadge key={d.kind} label={d.label[lang]} dueAt={d.dueAt} state={d.state} now={now} />
           ))}
         </div>
+        <CloseBlockedBanner
+          complaintId={c.id}
+          onOpen={() => setSearch({ tab: 'adverse-event' }, { replace: true })}
+        />
         <div style={{ marginTop: 12 }}>
           <Typography.Text type="secondary" style={{ marginRight: 8 }}>
             {t('header.actions')}:
@@ -130,6 +141,8 @@ const ComplaintPage = () => {
       </Card>
       <Card>
         <Tabs
+          activeKey={search.get('tab') ?? 'details'}
+          onChange={(tab) => setSearch(tab === 'details' ? {} : { tab }, { replace: true })}
           items={[
             { key: 'details', label: t('tabs.details'), children: <DetailsTab complaint={c} /> },
             { key: 'clocks', label: t('tabs.clocks'), children: <ClocksTab complaint={c} /> },
@@ -140,7 +153,26 @@ const ComplaintPage = () => {
               label: t('tabs.communications'),
               children: <CommunicationsTab complaintId={c.id} />,
             },
+            {
+              key: 'investigation',
+              label: t('investigation:tab'),
+              children: <InvestigationTab complaint={c} />,
+            },
+            ...(adverseEvent.data
+              ? [
+                  {
+                    key: 'adverse-event',
+                    label: t('adverseEvent:tab'),
+                    children: <AdverseEventPanel evaluation={adverseEvent.data} />,
+                  },
+                ]
+              : []),
             { key: 'solution', label: t('tabs.solution'), children: <SolutionTab complaint={c} /> },
+            {
+              key: 'compensation',
+              label: t('compensation:tab'),
+              children: <CompensationTab complaint={c} />,
+            },
           ]}
         />
       </Card>

@@ -1,8 +1,10 @@
 import { Alert, Button, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CustomerLookup as Lookup } from '../../app/api-types';
+import { useSession } from '../../app/session';
 import { formatDate } from '../../app/time';
 import { StatusTag } from '../shared/StatusTag';
+import { CompensationHistory } from './CompensationHistory';
 
 type Match = Lookup['matches'][number];
 
@@ -18,6 +20,7 @@ export const CustomerLookup = ({
 }) => {
   const { t } = useTranslation('intake');
   const { t: tv } = useTranslation('vocab');
+  const { access } = useSession();
   if (!lookup) return null;
   if (lookup.matches.length === 0)
     return <Alert type="info" showIcon message={t('newCustomer')} data-testid="lookup-none" />;
@@ -66,6 +69,7 @@ export const CustomerLookup = ({
                 </Typography.Text>
               </Space>
             ))}
+            {access.canSeeCustomerArchive && <CompensationHistory customerId={m.customer.id} />}
           </Space>
         </List.Item>
       )}

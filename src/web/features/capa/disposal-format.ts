@@ -1,0 +1,8 @@
+import type { Disposal } from '../../app/api-types';
+
+export const DISPOSAL_STATUS_COLOR: Record<Disposal['status'], string> = {
+  published: 'processing',
+  reinvestigating: 'orange',
+  awaiting_ruling: 'magenta',
+  final: 'success',
+};
