@@ -13,6 +13,7 @@ import {
   startServer,
   type Browsing,
   type Server,
+  success,
 } from './harness';
 
 let server: Server;
@@ -26,9 +27,6 @@ const day = (daysAgo: number): string =>
 /** A calendar day in the company's zone (Asia/Shanghai), `days` from today. */
 const shanghaiDay = (days: number): string =>
   new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-
-const success = async (page: Page, text: string) =>
-  page.locator('.ant-message-success').filter({ hasText: text }).last().waitFor();
 
 /** Confirms the antd confirm dialog opened by the last click. */
 const confirm = async (page: Page, testId: string) => {

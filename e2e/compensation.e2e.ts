@@ -15,6 +15,7 @@ import {
   startServer,
   type Browsing,
   type Server,
+  success,
 } from './harness';
 
 type CompensationView = {
@@ -114,9 +115,6 @@ const compensation = () =>
     'GET',
     `/api/v1/complaints/${complaint.id}/compensation`,
   );
-
-const success = async (page: Page, text: string) =>
-  page.locator('.ant-message-success').filter({ hasText: text }).last().waitFor();
 
 /** Opens the approvals inbox, follows the complaint's link to its compensation tab and opens the signature. */
 const openSignature = async (page: Page, username: string) => {

@@ -149,6 +149,23 @@ export const login = async (page: Page, server: Server, username: string): Promi
   }
 };
 
+/**
+ * Waits for the antd success message `text`; an error message shown meanwhile fails at once with its own words
+ * (what the server answered), not after a 30 s time-out.
+ */
+export const success = async (page: Page, text: string, timeoutMs = 30_000): Promise<void> => {
+  const wanted = page.locator('.ant-message-success').filter({ hasText: text }).last();
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (await wanted.isVisible()) return;
+    const errors = page.locator('.ant-message-error');
+    if ((await errors.count()) > 0)
+      throw new Error(`expected "${text}", the page said: ${(await errors.allInnerTexts()).join(' | ')}`);
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`expected "${text}" within ${timeoutMs / 1000} s; nothing was shown`);
+};
+
 /** Picks an option of an antd Select found by its form label. */
 export const pickOption = async (page: Page, label: string, option: string | RegExp): Promise<void> => {
   const item = page

@@ -7,7 +7,7 @@ import { policyRepo } from '../src/db/repos/policy.repo';
 import { DEFAULT_ADVERSE_EVENT_POLICY } from '../src/domain/adverse-event/adverse-event-policy';
 import { hotlineComplaint } from '../test/factories/complaint.factory';
 import { apiAs } from './api';
-import { login, openBrowser, screenshot, startServer, type Browsing, type Server } from './harness';
+import { login, openBrowser, screenshot, startServer, type Browsing, type Server, success } from './harness';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -18,9 +18,6 @@ const DAY = 86_400_000;
 
 const as = <T = Json>(who: keyof Server['world']['users'], method: string, url: string, body?: unknown) =>
   apiAs<T>(server.url, server.world.users[who].session, method, url, body);
-
-const success = async (page: Page, text: string) =>
-  page.locator('.ant-message-success').filter({ hasText: text }).last().waitFor();
 
 /** An air conditioner, its batch and 1 000 units shipped to two regions: 3‰ is 3 complaints, 1% is 10. */
 const applianceBatch = async () => {

@@ -58,6 +58,7 @@ export const ZAdverseEventListQuery = z.strictObject({
     .transform((v) => v === 'true')
     .optional()
     .describe('true = still evaluating, false = decided; all when absent'),
+  complaintId: ZId.optional().describe('only the evaluation(s) of this complaint'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(512).optional(),
 });

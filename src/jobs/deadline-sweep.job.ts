@@ -4,10 +4,12 @@ import { escalateOverdueAdverseEvents } from '../app/adverse-events/escalate-ove
 import { escalateOverdueTasks } from '../app/compensation/execution-tasks';
 import { sweepCapa } from '../app/capa/sweep-capa';
 import { escalateOverdueBatchInvestigations } from '../app/batch-cases/escalate-overdue-investigations';
+import { escalateOverdueQualityReports } from '../app/batch-signals/escalate-overdue-quality-reports';
 
 /**
- * Every 30 s: warn owners of clocks near their due time, escalate breached ones (R-ESC-1, R-KPI-2), and escalate
- * agreed solutions not carried out by their date (R-RES-9).
+ * Every 30 s: warn owners of clocks near their due time, escalate breached ones (R-ESC-1, R-KPI-2), escalate
+ * agreed solutions not carried out by their date (R-RES-9), batch investigations past 2 hours (R-SLA-11), quality
+ * reports past 72 hours (R-SLA-7), adverse-event decisions past due (R-AE-2), and sweep CAPA.
  */
 export const deadlineSweepJob: { kind: string; handler: JobHandler; recurring: RecurringJob } = {
   kind: 'deadline.sweep',
@@ -17,6 +19,9 @@ export const deadlineSweepJob: { kind: string; handler: JobHandler; recurring: R
     const overdueCases = await escalateOverdueBatchInvestigations(deps);
     if (overdueCases > 0)
       deps.log.info({ overdueCases }, 'batch investigations overdue escalated (R-SLA-11)');
+    const lateQualityReports = await escalateOverdueQualityReports(deps);
+    if (lateQualityReports > 0)
+      deps.log.info({ lateQualityReports }, 'quality reports past 72 hours escalated (R-SLA-7)');
     const overdueReports = await escalateOverdueAdverseEvents(deps);
     if (overdueReports > 0)
       deps.log.info({ overdueReports }, 'adverse-event decisions overdue escalated (R-AE-2)');

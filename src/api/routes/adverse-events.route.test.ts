@@ -67,9 +67,11 @@ const register = async (body: Json): Promise<Json> => {
 };
 
 const evaluationOf = async (complaintId: string): Promise<Json | undefined> => {
-  const list = await call(world.users.qa.session, 'GET', '/api/v1/adverse-events?limit=200');
+  const list = await call(world.users.qa.session, 'GET', `/api/v1/adverse-events?complaintId=${complaintId}`);
   expect(list.statusCode, list.body).toBe(200);
-  return (list.json().items as Json[]).find((e) => e.complaintId === complaintId);
+  const items = list.json().items as Json[];
+  expect(items.length).toBeLessThanOrEqual(1);
+  return items.find((e) => e.complaintId === complaintId);
 };
 
 const countRows = async (query: ReturnType<typeof sql>): Promise<number> =>
@@ -142,6 +144,23 @@ describe('a medical-device death is evaluated and decided (issue 6, R-AE-1, R-AE
         sql`select count(*)::int as n from audit_log where action = 'adverse_event.opened' and entity_id = ${evaluation.id}`,
       ),
     ).toBe(1);
+  });
+
+  it('should find the evaluation of one complaint by its id, and refuse an id that is not one (R-AE-2)', async () => {
+    expect((await evaluationOf(complaintId))?.id).toBe(evaluation.id);
+    const other = await register({
+      ...pump,
+      injury: 'none',
+      product: { id: await createProduct('SP4-CN', true) },
+    });
+    expect(await evaluationOf(other.complaint.id as string)).toBeUndefined();
+    const bad = await call(
+      world.users.qa.session,
+      'GET',
+      '/api/v1/adverse-events?complaintId=KS-2026-000001',
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('VALIDATION_FAILED');
   });
 
   it('should refuse every closing command while a decision lacks its answer and rationale (R-AE-2)', async () => {

@@ -10,6 +10,7 @@ import {
 import { createUserFx, loginFx, type Session } from '../../../test/factories/identity.factory';
 import { createTestApp } from '../../../test/test-app';
 import type { TestDeps } from '../../../test/test-deps';
+import { escalateOverdueQualityReports } from '../../app/batch-signals/escalate-overdue-quality-reports';
 import { rowsOf } from '../../db/client';
 
 let deps: TestDeps;
@@ -50,7 +51,7 @@ const relogin = async () => {
   production = await loginFx(app, 'bs.prod');
 };
 
-const call = (s: Session, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+const call = (s: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
   app.inject({
     method,
     url,
@@ -58,7 +59,13 @@ const call = (s: Session, method: 'GET' | 'POST', url: string, payload?: unknown
     ...(payload !== undefined && { payload: payload as never }),
   });
 
-const ok = async (s: Session, method: 'GET' | 'POST', url: string, payload?: unknown, status = 200) => {
+const ok = async (
+  s: Session,
+  method: 'GET' | 'POST' | 'PATCH',
+  url: string,
+  payload?: unknown,
+  status = 200,
+) => {
   const r = await call(s, method, url, payload);
   expect(r.statusCode, r.body).toBe(status);
   return r.json() as Json;
@@ -260,6 +267,39 @@ describe('appliance: a batch crosses 3‰ then 1% and gets both reports (R-BAT-1
   });
 });
 
+describe('a report not issued within 72 hours of the first complaint (R-SLA-7, R-ESC-1)', () => {
+  it('should escalate the open special report once to the GM and quality, and leave the issued one alone', async () => {
+    const open = await ok(world.users.qa.session, 'GET', '/api/v1/quality-reports?status=open');
+    const special = (open.items as Json[]).find((r) => r.kind === 'special');
+    expect(special).toBeDefined();
+    deps.clock.set(new Date(new Date(special?.dueAt as string).getTime() - 60_000));
+    expect(await escalateOverdueQualityReports(deps)).toBe(0);
+    deps.clock.set(new Date(new Date(special?.dueAt as string).getTime() + 60_000));
+    expect(await escalateOverdueQualityReports(deps)).toBe(1);
+    expect(await escalateOverdueQualityReports(deps)).toBe(0);
+    const events = await rowsOf<{ payload: Json }>(
+      deps.db.reader(),
+      sql`select payload from outbox_events where type = 'quality_report.overdue'`,
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0]?.payload).toMatchObject({
+      reportId: special?.id,
+      number: special?.number,
+      kind: 'special',
+      hoursOverdue: 0,
+      rules: [{ rule: 'R-SLA-7', detail: 'report_overdue_escalated' }],
+    });
+    const told = (events[0]?.payload.recipients as Json[]).map((r) => r.userId);
+    expect(told).toContain(world.users.gm.id);
+    expect(told).toContain(world.users.qa.id);
+    const audit = await rowsOf<{ n: number }>(
+      deps.db.reader(),
+      sql`select count(*)::int as n from audit_log where action = 'quality_report.overdue' and entity_id = ${special?.id as string}`,
+    );
+    expect(audit[0]?.n).toBe(1);
+  });
+});
+
 describe('serious events and counting once (R-BAT-2, R-BAT-3, R-SLA-7)', () => {
   it('should open the abnormality report at once on one serious event, and meet the complaint’s R-SLA-7 clock when issued (R-BAT-2, R-SLA-7)', async () => {
     const p = await productWithBatch('KETTLE-17', 'K260301', [['华南', 5_000]]);
@@ -311,6 +351,82 @@ describe('serious events and counting once (R-BAT-2, R-BAT-3, R-SLA-7)', () => {
     await complaintOf(p, { classification: { validity: 'no_quality_problem' } });
     await complaintOf({ productId: p.productId, batchNo: '' });
     expect(await boardOf(p.productId)).toEqual([]);
+  });
+});
+
+describe('keeping the count true after triage (R-BAT-1)', () => {
+  const eventOf = async (id: string) =>
+    (
+      await rows<{ batch_no: string; mechanism: string }>(
+        sql`select batch_no, mechanism from batch_signal_events where complaint_id = ${id}`,
+      )
+    )[0];
+  const countersOf = async (productId: string) =>
+    rows<{ batch_no: string; valid_complaints: number; first_complaint_at: Date | string }>(
+      sql`select batch_no, valid_complaints, first_complaint_at from batch_signal_counters
+          where product_id = ${productId} order by batch_no`,
+    );
+  const versionOf = async (id: string): Promise<number> =>
+    (await ok(world.users.agent.session, 'GET', `/api/v1/complaints/${id}`)).version as number;
+
+  it('should take a complaint re-triaged as not valid out of its signal, re-deriving the first complaint (R-BAT-1, R-SLA-7)', async () => {
+    const p = await productWithBatch('FAN-60', 'F260303', [['华南', 1_000]]);
+    const first = await complaintOf(p);
+    deps.clock.advance(60_000);
+    const second = await complaintOf(p);
+    expect((await countersOf(p.productId))[0]?.valid_complaints).toBe(2);
+    await triage(first, { validity: 'no_quality_problem' });
+    expect(await eventOf(first)).toBeUndefined();
+    const [counter] = await countersOf(p.productId);
+    expect(counter?.valid_complaints).toBe(1);
+    const secondAt = (await ok(world.users.agent.session, 'GET', `/api/v1/complaints/${second}`)).receivedAt;
+    expect(new Date(counter?.first_complaint_at as string).toISOString()).toBe(secondAt);
+    const audit = await rows<{ after: Json }>(
+      sql`select after from audit_log where entity_id = ${first} and action = 'complaint.batch_signal_uncounted'`,
+    );
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.after).toMatchObject({ reason: 'no_longer_valid', validComplaints: 1 });
+    expect(audit[0]?.after.rules).toEqual([
+      { rule: 'R-BAT-1', detail: expect.stringMatching(/^uncounted from F260303\/.*: no_longer_valid$/) },
+    ]);
+    // Valid again: it counts again, once.
+    await triage(first);
+    expect((await countersOf(p.productId))[0]?.valid_complaints).toBe(2);
+    // The last one out removes the counter, so the board no longer lists the signal.
+    await triage(first, { validity: 'no_quality_problem' });
+    await triage(second, { validity: 'no_quality_problem' });
+    expect(await countersOf(p.productId)).toEqual([]);
+    expect(await boardOf(p.productId)).toEqual([]);
+  });
+
+  it('should move a counted complaint whose batch number is corrected to the right batch, and count nothing twice (R-BAT-1)', async () => {
+    const p = await productWithBatch('FAN-70', 'F260304', [['华南', 1_000]]);
+    await ok(
+      world.users.qa.session,
+      'POST',
+      '/api/v1/batches',
+      { productId: p.productId, batchNo: 'F260305' },
+      201,
+    );
+    const id = await complaintOf(p);
+    expect((await eventOf(id))?.batch_no).toBe('F260304');
+    const corrected = await ok(world.users.agent.session, 'PATCH', `/api/v1/complaints/${id}`, {
+      version: await versionOf(id),
+      product: { batchNo: 'F260305' },
+      reason: '顾客重新核对包装上的批号',
+    });
+    expect(corrected.product.batchNo).toBe('F260305');
+    expect((await eventOf(id))?.batch_no).toBe('F260305');
+    expect((await countersOf(p.productId)).map((c) => [c.batch_no, c.valid_complaints])).toEqual([
+      ['F260305', 1],
+    ]);
+    // A correction of a complaint that never counted counts nothing: only triage counts.
+    const untriaged = await complaintOf(p, { triage: false });
+    await ok(world.users.agent.session, 'PATCH', `/api/v1/complaints/${untriaged}`, {
+      version: await versionOf(untriaged),
+      product: { batchNo: 'F260305' },
+    });
+    expect(await eventOf(untriaged)).toBeUndefined();
   });
 });
 

@@ -57,6 +57,7 @@ export const listAdverseEvents = async (
   ctx: UseCaseContext,
   query: {
     readonly open?: boolean | undefined;
+    readonly complaintId?: string | undefined;
     readonly limit: number;
     readonly cursor?: string | undefined;
   },
@@ -65,7 +66,7 @@ export const listAdverseEvents = async (
   const after = decodeCursor(query.cursor, SORT);
   const rows = await adverseEventRepo.list(
     deps.db.reader(),
-    { open: query.open, scope: complaintScopeOf(ctx) },
+    { open: query.open, complaintId: query.complaintId, scope: complaintScopeOf(ctx) },
     { after, limit: query.limit + 1 },
   );
   const now = deps.clock.now();

@@ -20,10 +20,80 @@ import type { Deps } from '../deps';
 import { openQualityReports, signalYearOf } from './open-quality-reports';
 import { openOrLinkBatchCase } from './open-or-link-batch-case';
 
+/** Why a complaint stops counting under the key it counted under (R-BAT-1). */
+type UncountReason = 'no_longer_valid' | 'product_or_batch_removed' | 'moved';
+
+/** The signal key a complaint counts under now, with the rules that chose its mechanism; null when it does not count. */
+const signalKeyOf = async (
+  deps: Deps,
+  tx: Tx,
+  complaint: Complaint,
+): Promise<{ key: SignalKey; rules: readonly RuleHit[] } | null> => {
+  const productId = complaint.product.id;
+  const batchNo = complaint.product.batchNo?.trim() ?? '';
+  if (complaint.validity !== 'valid' || productId === null || batchNo === '') return null;
+  const settings = await loadComplaintSettings(deps.db, tx);
+  const suggestion = complaint.suggestion as ClassificationSuggestion | null;
+  const natureOfTopic = new Map(
+    settings.classification.keywordRules.map((r) => [r.topic, r.nature ?? null] as const),
+  );
+  const mechanism = decideFailureMechanism({
+    investigationMechanism: await batchSignalRepo.findInvestigationMechanism(tx, complaint.id),
+    keywordTopics: findKeywordTopics(suggestion?.reasons ?? []).map((topic) => ({
+      topic,
+      nature: natureOfTopic.get(topic) ?? null,
+    })),
+    nature: complaint.nature,
+  });
+  return { key: { productId, batchNo, mechanism: mechanism.mechanism }, rules: mechanism.rules };
+};
+
+const sameSignal = (a: SignalKey, b: SignalKey): boolean =>
+  a.productId === b.productId && a.batchNo === b.batchNo && a.mechanism === b.mechanism;
+
 /**
- * Counts a complaint into its batch signal, inside the transaction that confirmed it valid at triage (R-BAT-1…4):
+ * Takes a complaint out of the signal it counted in (R-BAT-1): the counter goes down by one (the first complaint and
+ * with it the 72-hour clock of reports opened later re-derived from the events left). Reports already opened and
+ * batch cases already linked stay as they are — they are records a person acts on — and the audit row says so.
+ */
+const uncount = async (
+  tx: Tx,
+  ctx: UseCaseContext,
+  complaint: Complaint,
+  counted: SignalKey & { serious: boolean },
+  reason: UncountReason,
+  now: Date,
+): Promise<RuleHit[]> => {
+  const key = { productId: counted.productId, batchNo: counted.batchNo, mechanism: counted.mechanism };
+  const after = await batchSignalRepo.removeFromSignal(tx, complaint.id, key, counted.serious, now);
+  const rules: RuleHit[] = [
+    { rule: 'R-BAT-1', detail: `uncounted from ${key.batchNo}/${key.mechanism}: ${reason}` },
+  ];
+  await appendAudit(tx, ctx, now, [
+    {
+      entityType: 'complaint',
+      entityId: complaint.id,
+      action: 'complaint.batch_signal_uncounted',
+      before: { ...key, serious: counted.serious },
+      after: {
+        reason,
+        validComplaints: after?.validComplaints ?? 0,
+        firstComplaintAt: after?.firstComplaintAt ?? null,
+        note: 'reports opened and batch cases linked before are kept',
+        rules,
+      },
+    },
+  ]);
+  return rules;
+};
+
+/**
+ * Counts a complaint into its batch signal, inside the transaction that confirmed it valid at triage (R-BAT-1…4),
+ * and keeps that count true afterwards (`via` another step: only a complaint that already counted is revisited):
  * - only a valid complaint that names a product of the catalogue and a batch counts, and it counts once — the
  *   batch_signal_events row (keyed by complaint) decides, so a re-triage never counts it again;
+ * - a complaint re-triaged as not valid, or left without product or batch, is taken out again; one whose
+ *   mechanism changes (an investigation finds the real one, R-INV-2) moves to that signal;
  * - the failure mechanism is the investigation's, else the classification's keyword topic, else the nature;
  * - the counter moves by one atomic upsert, which queues concurrent intakes of the same signal, so every decision
  *   below sees every complaint counted before it;
@@ -39,29 +109,29 @@ export const countBatchSignal = async (
   ctx: UseCaseContext,
   complaint: Complaint,
   now: Date,
+  via: 'triage' | 'investigation' | 'correction' = 'triage',
 ): Promise<RuleHit[]> => {
-  const productId = complaint.product.id;
-  const batchNo = complaint.product.batchNo?.trim() ?? '';
-  if (complaint.validity !== 'valid' || productId === null || batchNo === '') return [];
-  const settings = await loadComplaintSettings(deps.db, tx);
-  const suggestion = complaint.suggestion as ClassificationSuggestion | null;
-  const natureOfTopic = new Map(
-    settings.classification.keywordRules.map((r) => [r.topic, r.nature ?? null] as const),
-  );
-  const mechanism = decideFailureMechanism({
-    investigationMechanism: await batchSignalRepo.findInvestigationMechanism(tx, complaint.id),
-    keywordTopics: findKeywordTopics(suggestion?.reasons ?? []).map((topic) => ({
-      topic,
-      nature: natureOfTopic.get(topic) ?? null,
-    })),
-    nature: complaint.nature,
-  });
-  const key: SignalKey = { productId, batchNo, mechanism: mechanism.mechanism };
+  const counted = await batchSignalRepo.findEvent(tx, complaint.id);
+  if (via !== 'triage' && !counted) return [];
+  const target = await signalKeyOf(deps, tx, complaint);
+  if (counted && target && sameSignal(counted, target.key)) return [];
+  const rules: RuleHit[] = [];
+  if (counted) {
+    const reason: UncountReason = target
+      ? 'moved'
+      : complaint.validity !== 'valid'
+        ? 'no_longer_valid'
+        : 'product_or_batch_removed';
+    rules.push(...(await uncount(tx, ctx, complaint, counted, reason, now)));
+  }
+  if (!target) return rules;
+  const { key } = target;
+  const { productId, batchNo } = key;
   const region = complaint.customer.id
     ? await batchSignalRepo.findCustomerRegion(tx, complaint.customer.id)
     : null;
   const serious = isSeriousEvent(complaint);
-  const counted = await batchSignalRepo.insertEvent(tx, {
+  const inserted = await batchSignalRepo.insertEvent(tx, {
     ...key,
     complaintId: complaint.id,
     region,
@@ -69,7 +139,7 @@ export const countBatchSignal = async (
     receivedAt: complaint.receivedAt,
     countedAt: now,
   });
-  if (!counted) return [];
+  if (!inserted) return rules;
 
   const counter = await batchSignalRepo.addToCounter(tx, key, {
     complaintId: complaint.id,
@@ -95,8 +165,9 @@ export const countBatchSignal = async (
       }),
     },
   });
+  const settings = await loadComplaintSettings(deps.db, tx);
   const year = signalYearOf(settings.calendar, now);
-  const rules: RuleHit[] = [...mechanism.rules, ...signal.rules];
+  rules.push(...target.rules, ...signal.rules);
   const opened = await openQualityReports(tx, ctx, { key, counter, unitsShipped, signal, year, now });
   const linked = await openOrLinkBatchCase(tx, ctx, {
     key,

@@ -13,6 +13,7 @@ import {
 } from '../../db/repos/complaint.repo';
 import { complaintDeadlines, complaintLinks, complaints } from '../../db/schema/complaint.table';
 import { openAdverseEventOnInjury } from '../adverse-events/open-adverse-event';
+import { countBatchSignal } from '../batch-signals/count-batch-signal';
 import { appendAudit } from '../audit/append-audit';
 import type { UseCaseContext } from '../context';
 import type { Deps } from '../deps';
@@ -97,6 +98,9 @@ export const updateComplaint = async (
     const updated = (await complaintRepo.findById(tx, id)) as Complaint;
     if (input.injury !== undefined && input.injury !== current.injury)
       await openAdverseEventOnInjury(deps, tx, ctx, updated, 'updated');
+    // R-BAT-1: a corrected batch number moves a counted complaint to the right batch signal (or out of any).
+    if (p.batchNo !== undefined && p.batchNo !== current.product.batchNo)
+      await countBatchSignal(deps, tx, ctx, updated, now, 'correction');
     const changed = Object.keys(patch).filter((k) => k !== 'searchVector');
     await appendAudit(tx, ctx, now, [
       {

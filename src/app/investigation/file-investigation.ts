@@ -3,6 +3,7 @@ import { emptyInvestigationRecord } from '../../domain/investigation/investigati
 import { validateInvestigationForFiling } from '../../domain/investigation/validate-investigation-for-filing';
 import { investigationRepo } from '../../db/repos/investigation.repo';
 import { appendAudit } from '../audit/append-audit';
+import { countBatchSignal } from '../batch-signals/count-batch-signal';
 import type { UseCaseContext } from '../context';
 import type { Deps } from '../deps';
 import { AppError } from '../errors/app-error';
@@ -80,6 +81,8 @@ export const fileInvestigation = async (
         payload: { ...summary, filedAt: now.toISOString(), filedBy: by },
       },
     ]);
+    // R-BAT-1: the mechanism the investigation found replaces the one the complaint was counted under.
+    await countBatchSignal(deps, tx, ctx, complaint, now, 'investigation');
     return buildInvestigationView(complaint, filed, facts);
   });
 };

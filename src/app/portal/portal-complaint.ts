@@ -10,7 +10,7 @@ import { userRepo } from '../../db/repos/user.repo';
 import type { UseCaseContext } from '../context';
 import type { Deps } from '../deps';
 import { AppError } from '../errors/app-error';
-import { hitRateLimit } from '../platform/hit-rate-limit';
+import { hitRateLimit, hitRateLimits } from '../platform/hit-rate-limit';
 import { sha256Hex } from '../secrets';
 import { loadComplaintSettings } from '../complaints/complaint-settings';
 import { PORTAL_ACTOR } from '../complaints/lifecycle-actor';
@@ -122,16 +122,19 @@ const toView = async (deps: Deps, c: Complaint): Promise<PortalView> => {
  * used to find out whose complaint exists or to guess the 4 digits.
  */
 const findByKey = async (deps: Deps, key: PortalKey, ip: string): Promise<Complaint> => {
-  await hitRateLimit(deps, `portal:lookup:ip:${ip}`, 30, 60);
   const ex = deps.db.reader();
   if ('token' in key) {
+    await hitRateLimit(deps, `portal:lookup:ip:${ip}`, 30, 60);
     const found =
       key.token.length >= 16 ? await complaintRepo.findByTrackingHash(ex, sha256Hex(key.token)) : undefined;
     if (!found) throw new AppError('PORTAL_COMPLAINT_NOT_FOUND');
     return found;
   }
   const number = key.number.trim().toUpperCase();
-  await hitRateLimit(deps, `portal:lookup:number:${number}`, 10, 3600);
+  await hitRateLimits(deps, [
+    { key: `portal:lookup:ip:${ip}`, limit: 30, windowSeconds: 60 },
+    { key: `portal:lookup:number:${number}`, limit: 10, windowSeconds: 3600 },
+  ]);
   const found = await complaintRepo.findByNumber(ex, number);
   const digits = found?.customer.phone ? normaliseCustomerPhone(found.customer.phone) : null;
   if (!found || !digits || !digits.endsWith(key.phoneLast4)) throw new AppError('PORTAL_COMPLAINT_NOT_FOUND');
@@ -153,9 +156,11 @@ export const submitPortalComplaint = async (
   ip: string,
   ctx: UseCaseContext = portalContext(ip),
 ): Promise<{ number: string; trackingToken: string }> => {
-  await hitRateLimit(deps, `portal:submit:ip:${ip}`, 20, 3600);
   const phone = normaliseCustomerPhone(input.customer.phone) ?? input.customer.phone;
-  await hitRateLimit(deps, `portal:submit:phone:${phone}`, 5, 86_400);
+  await hitRateLimits(deps, [
+    { key: `portal:submit:ip:${ip}`, limit: 20, windowSeconds: 3600 },
+    { key: `portal:submit:phone:${phone}`, limit: 5, windowSeconds: 86_400 },
+  ]);
   const settings = await loadComplaintSettings(deps.db);
   const code = settings.intake.portalDepartmentCode;
   const intakeDepartment = code ? await departmentRepo.findByCode(deps.db.reader(), code) : undefined;

@@ -126,10 +126,15 @@ export const adverseEventRepo = {
   /** Evaluations whose complaint is in scope, newest first; `open` = still evaluating. Keyset on (opened_at, id). */
   async list(
     ex: Executor,
-    filter: { readonly open?: boolean | undefined; readonly scope: ComplaintScope },
+    filter: {
+      readonly open?: boolean | undefined;
+      readonly complaintId?: string | undefined;
+      readonly scope: ComplaintScope;
+    },
     page: { readonly after: { value: unknown; id: string } | undefined; readonly limit: number },
   ): Promise<AdverseEventListRow[]> {
     const conditions: (SQL | undefined)[] = [complaintScopeCondition(filter.scope)];
+    if (filter.complaintId) conditions.push(eq(adverseEvents.complaintId, filter.complaintId));
     if (filter.open === true) conditions.push(eq(adverseEvents.status, 'evaluating'));
     if (filter.open === false) conditions.push(eq(adverseEvents.status, 'decided'));
     if (page.after)

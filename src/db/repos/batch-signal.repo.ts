@@ -57,6 +57,61 @@ export const batchSignalRepo = {
     return region === '' ? null : region;
   },
 
+  /** The key a complaint counted under, or undefined when it has not counted. Locks the row until commit. */
+  async findEvent(
+    ex: Executor,
+    complaintId: string,
+  ): Promise<(SignalKey & { serious: boolean }) | undefined> {
+    const [row] = await ex
+      .select({
+        productId: batchSignalEvents.productId,
+        batchNo: batchSignalEvents.batchNo,
+        mechanism: batchSignalEvents.mechanism,
+        serious: batchSignalEvents.serious,
+      })
+      .from(batchSignalEvents)
+      .where(eq(batchSignalEvents.complaintId, complaintId))
+      .for('update');
+    return row;
+  },
+
+  /**
+   * Takes a counted complaint out of its signal (R-BAT-1): deletes its event row and subtracts it from the counter
+   * in one atomic update that also re-derives the first and last complaint from the events left (an index range
+   * of that key, not a scan); a counter left at zero is deleted. Returns the counter after, or undefined if gone.
+   */
+  async removeFromSignal(
+    ex: Executor,
+    complaintId: string,
+    key: SignalKey,
+    serious: boolean,
+    now: Date,
+  ): Promise<SignalCounter | undefined> {
+    await ex.delete(batchSignalEvents).where(eq(batchSignalEvents.complaintId, complaintId));
+    const e = batchSignalEvents;
+    const same = sql`${e.productId} = ${key.productId} and ${e.batchNo} = ${key.batchNo} and ${e.mechanism} = ${key.mechanism}`;
+    const [row] = await rowsOf<Record<string, unknown>>(
+      ex,
+      sql`with first as (select ${e.complaintId} as id, ${e.receivedAt} as at from ${e} where ${same}
+                          order by ${e.receivedAt} asc, ${e.complaintId} asc limit 1),
+               last as (select max(${e.receivedAt}) as at from ${e} where ${same})
+          update ${batchSignalCounters} set
+            valid_complaints = valid_complaints - 1,
+            serious_events = greatest(0, serious_events - ${serious ? 1 : 0}),
+            first_complaint_id = coalesce((select id from first), first_complaint_id),
+            first_complaint_at = coalesce((select at from first), first_complaint_at),
+            last_complaint_at = coalesce((select at from last), last_complaint_at),
+            updated_at = ${now}
+          where product_id = ${key.productId} and batch_no = ${key.batchNo} and mechanism = ${key.mechanism}
+          returning valid_complaints`,
+    );
+    if (!row || Number(row.valid_complaints) <= 0) {
+      await ex.delete(batchSignalCounters).where(sameKey(batchSignalCounters, key));
+      return undefined;
+    }
+    return batchSignalRepo.findCounter(ex, key);
+  },
+
   /** Records that a complaint counted; false when it had counted already (a re-triage never counts twice). */
   async insertEvent(ex: Executor, row: SignalEventInsert): Promise<boolean> {
     const inserted = await ex

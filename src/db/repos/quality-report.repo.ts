@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type {
   QualityReport,
   QualityReportContent,
@@ -7,6 +7,7 @@ import type {
 } from '../../domain/batch/batch-signal';
 import type { QualityReportKind, ReportTrigger } from '../../domain/batch/decide-batch-signal';
 import type { Executor } from '../client';
+import { auditLog } from '../schema/platform.table';
 import { qualityReports } from '../schema/quality.table';
 
 type ReportRow = typeof qualityReports.$inferSelect;
@@ -50,8 +51,33 @@ const toReport = (r: ReportRow): QualityReport => ({
   version: r.version,
 });
 
+/** The audit action that marks a report escalated for missing its 72 hours (R-SLA-7): written once per report. */
+export const REPORT_OVERDUE_ACTION = 'quality_report.overdue';
+
 /** Market quality abnormality and quality special reports (R-BAT-2, R-BAT-3, R-SLA-7). */
 export const qualityReportRepo = {
+  /**
+   * Open reports past their due time and not yet escalated (no REPORT_OVERDUE_ACTION audit row), oldest due first,
+   * through the partial index of open reports; locked with SKIP LOCKED so two sweeps never take the same one.
+   */
+  async claimOverdue(ex: Executor, now: Date, limit: number): Promise<QualityReport[]> {
+    const rows = await ex
+      .select()
+      .from(qualityReports)
+      .where(
+        and(
+          eq(qualityReports.status, 'open'),
+          lt(qualityReports.dueAt, now),
+          sql`not exists (select 1 from ${auditLog} a where a.entity_type = 'quality_report'
+                and a.entity_id = ${qualityReports.id}::text and a.action = ${REPORT_OVERDUE_ACTION})`,
+        ),
+      )
+      .orderBy(asc(qualityReports.dueAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    return rows.map(toReport);
+  },
+
   async findById(ex: Executor, id: string): Promise<QualityReport | undefined> {
     const [row] = await ex.select().from(qualityReports).where(eq(qualityReports.id, id));
     return row && toReport(row);

@@ -3,11 +3,15 @@ import type { Executor } from '../client';
 import { rateLimits } from '../schema/platform.table';
 
 export const rateLimitRepo = {
-  /** Counts one hit in the key's fixed window and returns the count so far (atomic across processes). */
-  async hit(ex: Executor, key: string, windowStart: Date): Promise<number> {
-    const [row] = await ex
+  /** Counts one hit in each key's fixed window in one statement; returns the counts so far by key. */
+  async hitMany(
+    ex: Executor,
+    hits: readonly { key: string; windowStart: Date }[],
+  ): Promise<Map<string, number>> {
+    if (hits.length === 0) return new Map();
+    const rows = await ex
       .insert(rateLimits)
-      .values({ key, windowStart, count: 1 })
+      .values(hits.map((h) => ({ key: h.key, windowStart: h.windowStart, count: 1 })))
       .onConflictDoUpdate({
         target: rateLimits.key,
         set: {
@@ -15,8 +19,8 @@ export const rateLimitRepo = {
           windowStart: sql`excluded.window_start`,
         },
       })
-      .returning({ count: rateLimits.count });
-    return row?.count ?? 1;
+      .returning({ key: rateLimits.key, count: rateLimits.count });
+    return new Map(rows.map((r) => [r.key, r.count]));
   },
 
   /** A counter row used as a small state record: a number and a time, meaning given by the caller. */

@@ -12,30 +12,17 @@ export const ADVERSE_EVENTS_KEY = ['adverse-events'] as const;
 export const complaintAdverseEventKey = (complaintId: string) =>
   [...ADVERSE_EVENTS_KEY, 'complaint', complaintId] as const;
 
-const PAGE = 200;
-const MAX_PAGES = 10;
-
-/**
- * The evaluation of one complaint, or null when it has none. The API lists evaluations (newest first) but does not
- * filter by complaint, so this walks the pages in scope until it finds it.
- */
+/** The evaluation of one complaint (there is at most one), or null when it has none. */
 export const useComplaintAdverseEvent = (complaintId: string) => {
   const { access } = useSession();
   return useQuery({
     queryKey: complaintAdverseEventKey(complaintId),
     enabled: access.canManageAdverseEvents,
     queryFn: async (): Promise<AdverseEvent | null> => {
-      let cursor: string | undefined;
-      for (let i = 0; i < MAX_PAGES; i++) {
-        const page = await api.get<AdverseEventList>(
-          `/api/v1/adverse-events${toQuery({ limit: PAGE, cursor })}`,
-        );
-        const found = page.items.find((e) => e.complaintId === complaintId);
-        if (found) return found;
-        if (!page.nextCursor) return null;
-        cursor = page.nextCursor;
-      }
-      return null;
+      const page = await api.get<AdverseEventList>(
+        `/api/v1/adverse-events${toQuery({ complaintId, limit: 1 })}`,
+      );
+      return page.items[0] ?? null;
     },
   });
 };

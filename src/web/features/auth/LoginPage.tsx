@@ -1,12 +1,13 @@
 import { LockOutlined, TranslationOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api, ApiError, setCsrfToken } from '../../app/api-client';
 import type { Session } from '../../app/api-types';
 import { changeLanguage } from '../../app/i18n';
+import { useSession } from '../../app/session';
 
 type Values = { username: string; password: string };
 
@@ -18,6 +19,14 @@ const LoginPage = () => {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const next = params.get('next');
+  const { session } = useSession();
+  // Leaves for the console once the session is known — after signing in, or at once when already signed in.
+  // Navigating from onFinish instead would race the session context: the console could render one frame with the
+  // old "signed out" value and send the user straight back here.
+  useEffect(() => {
+    if (session)
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+  }, [session, next, navigate]);
   const onFinish = async (v: Values) => {
     setBusy(true);
     setError(undefined);
@@ -28,7 +37,6 @@ const LoginPage = () => {
       // "signed out" answer would land after this one and send the user back to the login page.
       await client.cancelQueries({ queryKey: ['session'] });
       client.setQueryData(['session'], s);
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     } finally {
