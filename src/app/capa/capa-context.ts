@@ -1,5 +1,6 @@
 import { DEFAULT_CAPA_POLICY, validateCapaPolicy, type CapaPolicy } from '../../domain/capa/capa-policy';
 import type { Permission } from '../../domain/identity/permissions';
+import type { Locale } from '../../domain/identity/user';
 import { toLocalDateTime } from '../../domain/sla/convert-local-time';
 import type { Executor } from '../../db/client';
 import type { CapaScope } from '../../db/repos/capa-action.repo';
@@ -60,7 +61,26 @@ export const assertActiveOwner = async (ex: Executor, ownerId: string): Promise<
   if (!owner || owner.status !== 'active') throw new AppError('USER_NOT_FOUND', { ownerId });
 };
 
-export type CapaRecipient = { readonly userId: string; readonly displayName: string };
+/** Who an overdue or reopened action is told to, with what the staff alert mail needs (R-CAPA-1, R-CAPA-3). */
+export type CapaRecipient = {
+  readonly userId: string;
+  readonly displayName: string;
+  /** Null when the user has none: the mail to them is skipped. */
+  readonly email: string | null;
+  readonly locale: Locale;
+};
+
+const recipientOf = (u: {
+  id: string;
+  displayName: string;
+  email: string | null;
+  locale: string;
+}): CapaRecipient => ({
+  userId: u.id,
+  displayName: u.displayName,
+  email: u.email,
+  locale: u.locale === 'en' ? 'en' : 'zh-CN',
+});
 
 /**
  * Who hears of an overdue or reopened action (R-CAPA-1, R-ESC-1 one level up): the owner, and the department
@@ -68,7 +88,7 @@ export type CapaRecipient = { readonly userId: string; readonly displayName: str
  */
 export const findCapaRecipients = async (ex: Executor, ownerId: string): Promise<CapaRecipient[]> => {
   const owner = await userRepo.findById(ex, ownerId);
-  const out: CapaRecipient[] = owner ? [{ userId: owner.id, displayName: owner.displayName }] : [];
+  const out: CapaRecipient[] = owner ? [recipientOf(owner)] : [];
   const home = owner?.departments.find((d) => d.isPrimary) ?? owner?.departments[0];
   let manager: CapaRecipient | undefined;
   if (home) {
@@ -78,11 +98,11 @@ export const findCapaRecipients = async (ex: Executor, ownerId: string): Promise
       (h) => h.id !== ownerId,
     );
     const nearest = chain.map((d) => holders.find((h) => h.departmentId === d)).find(Boolean);
-    if (nearest) manager = { userId: nearest.id, displayName: nearest.displayName };
+    if (nearest) manager = recipientOf(nearest);
   }
   if (manager) out.push(manager);
   else
     for (const q of (await findActiveRoleHolders(ex, 'quality_engineer', null)).slice(0, 3))
-      if (!out.some((o) => o.userId === q.id)) out.push({ userId: q.id, displayName: q.displayName });
+      if (!out.some((o) => o.userId === q.id)) out.push(recipientOf(q));
   return out;
 };

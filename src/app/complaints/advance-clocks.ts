@@ -32,29 +32,53 @@ const toPauses = (stored: unknown): PauseInterval[] =>
 const storePauses = (pauses: readonly PauseInterval[]): StoredPause[] =>
   pauses.map((p) => ({ from: p.from.toISOString(), to: p.to ? p.to.toISOString() : null }));
 
+/** The complaint's next-due summary (what the queue sorts and filters by): R-ESC-1's red flag and the next due time. */
+export type DueSummary = { readonly nextDueAt: Date | null; readonly breached: boolean };
+
+const isOpen = (d: DeadlineRow): boolean => d.metAt === null && d.cancelledAt === null;
+
+/** The summary `complaintRepo.refreshDueSummary` would compute, from rows known in memory. */
+export const summariseClocks = (rows: readonly DeadlineRow[]): DueSummary => {
+  const open = rows.filter(isOpen);
+  const due = open.filter((d) => !d.paused).map((d) => d.dueAt.getTime());
+  return {
+    nextDueAt: due.length > 0 ? new Date(Math.min(...due)) : null,
+    breached: open.some((d) => d.breachedAt !== null),
+  };
+};
+
+export type AdvanceOptions = {
+  readonly dueAtOverrides?: Readonly<Record<string, Date>>;
+  /** A complaint inserted in this transaction: it has no clocks yet, so none are read. */
+  readonly fresh?: boolean;
+};
+
 /**
  * Moves the complaint's deadline clocks on for each event, in order (R-SLA table, ARCHITECTURE: deadlines are
- * rows): the domain decides which clocks start, are met, cancelled, paused or resumed; this writes the rows and
- * refreshes the complaint's next-due summary. Returns the rule hits for the audit trail.
+ * rows): the domain decides which clocks start, are met, cancelled, paused or resumed, and this writes the rows.
+ * The clocks are read (and the open ones locked) once, then followed in memory from event to event. Returns the
+ * rule hits for the audit trail and the complaint's new next-due summary, which the caller stores.
  */
-export const advanceClocks = async (
+export const advanceClockRows = async (
   tx: Tx,
   complaint: Complaint,
   events: readonly TimedEvent[],
   settings: ComplaintSettings,
-  options: { dueAtOverrides?: Readonly<Record<string, Date>> } = {},
-): Promise<RuleHit[]> => {
+  options: AdvanceOptions = {},
+): Promise<{ rules: RuleHit[]; summary: DueSummary }> => {
   const rules: RuleHit[] = [];
   const eventTimes: Partial<Record<ComplaintEventType, Date>> = Object.fromEntries(
     Object.entries(complaint.eventTimes).map(([k, v]) => [k, new Date(v)]),
   );
   const subject = clockSubjectOf(complaint);
+  const rows: DeadlineRow[] = options.fresh ? [] : await deadlineRepo.lockForComplaint(tx, complaint.id);
+  const replace = (row: DeadlineRow, change: Partial<DeadlineRow>) => {
+    rows[rows.indexOf(row)] = { ...row, ...change };
+  };
   for (const event of events) {
     eventTimes[event.type] ??= event.at;
-    const all = await deadlineRepo.findOpen(tx, complaint.id);
-    const finishedKinds = (await deadlineRepo.listForComplaint(tx, complaint.id))
-      .filter((d) => d.metAt !== null || d.cancelledAt !== null)
-      .map((d) => d.kind);
+    const all = rows.filter(isOpen);
+    const finishedKinds = rows.filter((d) => !isOpen(d)).map((d) => d.kind);
     const byKind = new Map<string, DeadlineRow>(all.map((d) => [d.kind, d]));
     const effects = decideClockEffects({
       event: event.type,
@@ -78,6 +102,7 @@ export const advanceClocks = async (
       const row = byKind.get(met.kind);
       if (!row) continue;
       await deadlineRepo.markMet(tx, row.id, met.metAt, met.late);
+      replace(row, { metAt: met.metAt, late: met.late, updatedAt: met.metAt });
       // R-KPI-2: a step done late counts against the department once, whether or not the sweep saw it first.
       const rule = settings.deadlinePolicy.rules.find((r) => r.kind === met.kind);
       if (met.late && !row.breachedAt && (rule?.escalates ?? true)) {
@@ -97,55 +122,69 @@ export const advanceClocks = async (
         rules.push({ rule: 'R-KPI-2', detail: `${met.kind} met late: ${settings.kpi.lateStep} points` });
       }
     }
+    const cancelled = effects.cancelled
+      .map((c) => byKind.get(c.kind))
+      .filter((r): r is DeadlineRow => r !== undefined);
     await deadlineRepo.cancel(
       tx,
-      effects.cancelled.map((c) => byKind.get(c.kind)?.id).filter((id): id is string => id !== undefined),
+      cancelled.map((r) => r.id),
       event.at,
     );
+    for (const row of cancelled) replace(row, { cancelledAt: event.at, updatedAt: event.at });
     for (const paused of effects.paused) {
       const row = byKind.get(paused.kind);
-      if (row)
-        await deadlineRepo.pause(
-          tx,
-          row.id,
-          storePauses([...toPauses(row.pauses), { from: paused.at, to: null }]),
-          paused.at,
-        );
+      if (!row) continue;
+      const pauses = storePauses([...toPauses(row.pauses), { from: paused.at, to: null }]);
+      await deadlineRepo.pause(tx, row.id, pauses, paused.at);
+      replace(row, { paused: true, pauses, updatedAt: paused.at });
     }
     for (const resumed of effects.resumed) {
       const row = byKind.get(resumed.kind);
       if (!row) continue;
-      const pauses = toPauses(row.pauses).map((p) => (p.to === null ? { ...p, to: resumed.at } : p));
-      await deadlineRepo.reschedule(
-        tx,
-        row.id,
-        {
-          dueAt: resumed.dueAt,
-          warnAt: resumed.warnAt,
-          paused: false,
-          pauses: storePauses(pauses),
-          provisional: resumed.provisional,
-        },
-        resumed.at,
+      const pauses = storePauses(
+        toPauses(row.pauses).map((p) => (p.to === null ? { ...p, to: resumed.at } : p)),
       );
+      const change = {
+        dueAt: resumed.dueAt,
+        warnAt: resumed.warnAt,
+        paused: false,
+        pauses,
+        provisional: resumed.provisional,
+      };
+      await deadlineRepo.reschedule(tx, row.id, change, resumed.at);
+      replace(row, { ...change, updatedAt: resumed.at });
     }
-    await deadlineRepo.insert(
-      tx,
-      effects.start.map((s) => ({
-        id: newId(s.startedAt.getTime()),
-        complaintId: complaint.id,
-        kind: s.kind,
-        startedAt: s.startedAt,
-        dueAt: s.dueAt,
-        warnAt: s.warnAt,
-        opensAt: s.opensAt,
-        provisional: s.provisional,
-        rules: [...s.rules],
-        createdAt: event.at,
-        updatedAt: event.at,
-      })),
+    rows.push(
+      ...(await deadlineRepo.insert(
+        tx,
+        effects.start.map((s) => ({
+          id: newId(s.startedAt.getTime()),
+          complaintId: complaint.id,
+          kind: s.kind,
+          startedAt: s.startedAt,
+          dueAt: s.dueAt,
+          warnAt: s.warnAt,
+          opensAt: s.opensAt,
+          provisional: s.provisional,
+          rules: [...s.rules],
+          createdAt: event.at,
+          updatedAt: event.at,
+        })),
+      )),
     );
   }
+  return { rules, summary: summariseClocks(rows) };
+};
+
+/** advanceClockRows, then the complaint's next-due summary refreshed from the stored clocks. */
+export const advanceClocks = async (
+  tx: Tx,
+  complaint: Complaint,
+  events: readonly TimedEvent[],
+  settings: ComplaintSettings,
+  options: AdvanceOptions = {},
+): Promise<RuleHit[]> => {
+  const { rules } = await advanceClockRows(tx, complaint, events, settings, options);
   await complaintRepo.refreshDueSummary(tx, [complaint.id]);
   return rules;
 };

@@ -44,7 +44,7 @@ import { AppError } from '../errors/app-error';
 import { newId } from '../new-id';
 import { emitEvents } from '../platform/emit-events';
 import { randomToken, sha256Hex } from '../secrets';
-import { advanceClocks, mergeEventTimes, type TimedEvent } from './advance-clocks';
+import { advanceClockRows, mergeEventTimes, type TimedEvent } from './advance-clocks';
 import { complaintEvents, findRoleOwners, type NotificationOwner } from './complaint-events';
 import { loadComplaintSettings, type ComplaintSettings, type CustomFieldDef } from './complaint-settings';
 import { lifecycleAppError } from './lifecycle-error';
@@ -342,7 +342,9 @@ export const registerComplaint = async (
       version: 1,
     });
     rules.push(...suggestion.reasons, ...afterHours.reasons, ...registered.value.rules);
-    rules.push(...(await advanceClocks(tx, draft, events, settings)));
+    // A new complaint has no clocks to read; its due summary is stored with its number below.
+    const clocks = await advanceClockRows(tx, draft, events, settings, { fresh: true });
+    rules.push(...clocks.rules);
 
     const candidates = phoneNorm
       ? (
@@ -393,10 +395,15 @@ export const registerComplaint = async (
 
     // R-INT-3: the year's counter row stays locked until commit and every other intake waits for it, so the number
     // is taken as late as possible — only the number, the audit row and the events are written after it.
-    const numbered = await complaintRepo.assignNextNumber(tx, id, year);
+    const numbered = await complaintRepo.assignNextNumber(tx, id, year, clocks.summary);
     if (numbered.number !== formatComplaintNumber(year, numbered.seq))
       throw new Error(`number ${numbered.number} is not ${formatComplaintNumber(year, numbered.seq)}`);
-    const complaint: Complaint = { ...draft, number: numbered.number };
+    const complaint: Complaint = {
+      ...draft,
+      number: numbered.number,
+      nextDueAt: clocks.summary.nextDueAt,
+      breached: clocks.summary.breached,
+    };
     rules.push(...(await openAdverseEventOnInjury(deps, tx, ctx, complaint, 'registered')));
     if (duplicates.length > 0)
       rules.push({

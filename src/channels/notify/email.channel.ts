@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import { automaticMailHeaders, createSmtpTransport, mailDomainOf } from './mail-layout';
 import type { NotificationHandler } from './notification-handler';
 import { findNotificationRoute, routedTypes } from './notification-routes';
 import { parseNotificationEvent } from './parse-notification-event';
@@ -13,10 +13,6 @@ export type EmailChannelOptions = {
   readonly timeoutMs?: number;
 };
 
-const DEFAULT_TIMEOUT_MS = 10_000;
-
-const domainOf = (from: string): string => /@([^\s@<>]+)>?\s*$/.exec(from)?.[1] ?? 'closeloop';
-
 /**
  * The e-mail notification channel (R-FUP-1): for each routed event, one mail over SMTP to the route's audience —
  * the customer in their language, or the owner (zh-CN unless they chose en) — with a plain-text and an HTML part.
@@ -28,15 +24,8 @@ const domainOf = (from: string): string => /@([^\s@<>]+)>?\s*$/.exec(from)?.[1] 
  * retries with backoff; a malformed payload throws a permanent `MalformedNotificationError`.
  */
 export const createEmailChannel = (options: EmailChannelOptions): NotificationHandler => {
-  const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const transport = nodemailer.createTransport({
-    url: options.smtpUrl,
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    dnsTimeout: timeout,
-    socketTimeout: 2 * timeout,
-  });
-  const messageDomain = domainOf(options.from);
+  const transport = createSmtpTransport(options.smtpUrl, options.timeoutMs);
+  const messageDomain = mailDomainOf(options.from);
   return {
     name: 'notify.email',
     types: routedTypes((r) => r.email !== null),
@@ -67,13 +56,7 @@ export const createEmailChannel = (options: EmailChannelOptions): NotificationHa
         text: mail.text,
         html: mail.html,
         messageId: `<${event.id}@${messageDomain}>`,
-        headers: {
-          'Content-Language': mail.locale,
-          // RFC 3834: no auto-replies (out-of-office) to a robot.
-          'Auto-Submitted': 'auto-generated',
-          'X-Auto-Response-Suppress': 'All',
-          'X-Closeloop-Event-Id': event.id,
-        },
+        headers: automaticMailHeaders(mail.locale, event.id),
       });
     },
   };

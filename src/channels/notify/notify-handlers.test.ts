@@ -19,7 +19,7 @@ describe('notification configuration and handlers', () => {
     });
   });
 
-  it('should build the e-mail and webhook handlers for the routed event types when both are configured', () => {
+  it('should build the e-mail, staff alert and webhook handlers when both SMTP and the webhook are configured', () => {
     const handlers = buildNotificationHandlers(
       testConfig({
         SMTP_URL: 'smtp://u:p@127.0.0.1:2525',
@@ -27,8 +27,8 @@ describe('notification configuration and handlers', () => {
         WEBHOOK_SECRET: 'x'.repeat(32),
       }),
     );
-    expect(handlers.map((h) => h.name)).toEqual(['notify.email', 'notify.webhook']);
-    const [email, webhook] = handlers;
+    expect(handlers.map((h) => h.name)).toEqual(['notify.email', 'notify.staff-alert', 'notify.webhook']);
+    const [email, , webhook] = handlers;
     expect(email?.types).toEqual(Object.keys(NOTIFICATION_ROUTES));
     expect(webhook?.types).toEqual(Object.keys(NOTIFICATION_ROUTES));
     expect(email?.types).not.toContain('complaint.triaged');

@@ -1,6 +1,6 @@
 import type { Locale } from '../../domain/identity/user';
-import { escapeHtml } from './escape-html';
 import { formatInstant } from './format-instant';
+import { layOutMail } from './mail-layout';
 import type { NotificationPayload } from '../../contracts/notification-event.contract';
 import type { NotificationAudience, RoutedEventType } from './notification-routes';
 import { NOTIFICATION_TEMPLATES } from './notification-templates';
@@ -21,14 +21,6 @@ export type RenderOptions = {
   /** Base for a tracking path such as `/portal/t/abc` (PUBLIC_URL); without it such a link is left out. */
   readonly publicUrl: string | undefined;
 };
-
-const FOOTER: Readonly<Record<Locale, string>> = {
-  'zh-CN': '此邮件由系统自动发送，请勿直接回复。',
-  en: 'This message was sent automatically; please do not reply to it.',
-};
-
-const paragraphHtml = (p: string): string =>
-  `<p style="margin:0 0 12px">${escapeHtml(p).replace(/\r?\n/g, '<br>')}</p>`;
 
 /**
  * Renders a routed event for one audience in that audience's language: the customer's `locale` for customer
@@ -52,23 +44,5 @@ export const renderNotification = (
     deadlineLabel: payload.deadline?.label ?? null,
     dueAt: payload.deadline ? formatInstant(payload.deadline.dueAt, locale, options.timeZone) : null,
   });
-  const paragraphs = parts.paragraphs.filter((p): p is string => p !== null);
-  const text = [
-    parts.greeting,
-    ...paragraphs,
-    ...(parts.action ? [`${parts.action.label}: ${parts.action.url}`] : []),
-    `--\n${FOOTER[locale]}`,
-  ].join('\n\n');
-  const html = [
-    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(parts.subject)}</title></head>`,
-    '<body style="font-family:sans-serif;font-size:14px;line-height:1.6;color:#222">',
-    paragraphHtml(parts.greeting),
-    ...paragraphs.map(paragraphHtml),
-    parts.action
-      ? `<p style="margin:0 0 12px"><a href="${escapeHtml(parts.action.url)}">${escapeHtml(parts.action.label)}</a></p>`
-      : '',
-    `<p style="margin:24px 0 0;color:#888;font-size:12px">${escapeHtml(FOOTER[locale])}</p>`,
-    '</body></html>',
-  ].join('');
-  return { audience, locale, subject: parts.subject.replace(/\s+/g, ' ').trim(), text, html };
+  return { audience, ...layOutMail(locale, parts) };
 };

@@ -191,9 +191,15 @@ export const complaintRepo = {
 
   /**
    * Takes the year's next gapless number (R-INT-3) and gives it to a complaint inserted unnumbered, in one
-   * statement (the counter row stays locked until commit). The text is formatComplaintNumber's: KS-YYYY-NNNNNN.
+   * statement (the counter row stays locked until commit), with its next-due summary computed from the clocks
+   * written in the same transaction. The text is formatComplaintNumber's: KS-YYYY-NNNNNN.
    */
-  async assignNextNumber(ex: Executor, id: string, year: number): Promise<{ seq: number; number: string }> {
+  async assignNextNumber(
+    ex: Executor,
+    id: string,
+    year: number,
+    due: { readonly nextDueAt: Date | null; readonly breached: boolean },
+  ): Promise<{ seq: number; number: string }> {
     const [row] = await rowsOf<{ seq: number; number: string }>(
       ex,
       sql`with n as (
@@ -201,7 +207,8 @@ export const complaintRepo = {
             on conflict (year) do update set last = complaint_counters.last + 1
             returning last)
           update complaints c
-             set seq = n.last, number = 'KS-' || ${year}::int || '-' || lpad(n.last::text, greatest(6, length(n.last::text)), '0')
+             set seq = n.last, number = 'KS-' || ${year}::int || '-' || lpad(n.last::text, greatest(6, length(n.last::text)), '0'),
+                 next_due_at = ${due.nextDueAt}, breached = ${due.breached}
             from n where c.id = ${id}
           returning c.seq, c.number`,
     );

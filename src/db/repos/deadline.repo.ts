@@ -9,8 +9,21 @@ export type StoredPause = { from: string; to: string | null };
 const OPEN = and(isNull(complaintDeadlines.metAt), isNull(complaintDeadlines.cancelledAt));
 
 export const deadlineRepo = {
-  async insert(ex: Executor, rows: readonly NewDeadlineRow[]): Promise<void> {
-    if (rows.length > 0) await ex.insert(complaintDeadlines).values([...rows]);
+  async insert(ex: Executor, rows: readonly NewDeadlineRow[]): Promise<DeadlineRow[]> {
+    return rows.length > 0 ? ex.insert(complaintDeadlines).values([...rows]).returning() : [];
+  },
+
+  /**
+   * Every clock of a complaint, open ones locked until commit (the sweep skips locked clocks), in start order:
+   * what advanceClocks reads once before it moves them.
+   */
+  async lockForComplaint(ex: Executor, complaintId: string): Promise<DeadlineRow[]> {
+    return ex
+      .select()
+      .from(complaintDeadlines)
+      .where(eq(complaintDeadlines.complaintId, complaintId))
+      .orderBy(asc(complaintDeadlines.startedAt), asc(complaintDeadlines.kind))
+      .for('update');
   },
 
   async listForComplaint(ex: Executor, complaintId: string): Promise<DeadlineRow[]> {

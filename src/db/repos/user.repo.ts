@@ -257,6 +257,19 @@ export const userRepo = {
   },
 };
 
+/** Name, e-mail and language of several users at once (notification owners), by id; unknown ids are left out. */
+export const findContacts = async (
+  ex: Executor,
+  ids: readonly string[],
+): Promise<Map<string, { id: string; displayName: string; email: string | null; locale: string }>> => {
+  if (ids.length === 0) return new Map();
+  const rows = await ex
+    .select({ id: users.id, displayName: users.displayName, email: users.email, locale: users.locale })
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
+};
+
 /** Active holders of a role, optionally only members of the given departments (escalation targets, R-ESC-1). */
 export const findActiveRoleHolders = async (
   ex: Executor,

@@ -1,0 +1,186 @@
+import type { Locale } from '../../domain/identity/user';
+import type { TemplateParts } from './notification-templates';
+import type { StaffAlertPayloads, StaffAlertType } from './parse-staff-alert-event';
+
+/** What a staff alert template reads; all plain text (the renderer escapes it for HTML). */
+export type StaffAlertVars<T extends StaffAlertType> = {
+  readonly payload: StaffAlertPayloads[T];
+  readonly recipientName: string;
+  /** Formats an instant of the payload in DEFAULT_TIME_ZONE for the reader. */
+  readonly at: (iso: string) => string;
+  /** The console page of the escalated record; null without PUBLIC_URL. */
+  readonly url: string | null;
+};
+
+export type StaffAlertTemplate<T extends StaffAlertType> = (v: StaffAlertVars<T>) => TemplateParts;
+
+type Recurrence = StaffAlertPayloads['capa.action_reopened']['recurrences'][number];
+
+const MAX_RECURRENCES = 5;
+
+const REPORT_KIND = {
+  'zh-CN': { abnormality: '市场质量异常反馈单', special: '质量专题报告' },
+  en: { abnormality: 'market quality abnormality report', special: 'quality special report' },
+} as const;
+
+const zh = {
+  hello: (v: { recipientName: string }) => `${v.recipientName}，您好：`,
+  summary: (s: string | null | undefined) => (s ? `摘要：${s}` : null),
+  link: (url: string | null, label: string) => (url ? { label, url } : null),
+  recurrences: (list: readonly Recurrence[]) =>
+    list.length === 0
+      ? null
+      : [
+          '复发记录：',
+          ...list
+            .slice(0, MAX_RECURRENCES)
+            .map(
+              (r) =>
+                `- 投诉 ${r.complaintNumber ?? '（无编号）'}，批次 ${r.batchNo}，生产日期 ${r.productionDate}`,
+            ),
+          ...(list.length > MAX_RECURRENCES ? [`等共 ${list.length} 起`] : []),
+        ].join('\n'),
+};
+
+const en = {
+  hello: (v: { recipientName: string }) => `Hello ${v.recipientName},`,
+  summary: (s: string | null | undefined) => (s ? `Summary: ${s}` : null),
+  link: (url: string | null, label: string) => (url ? { label, url } : null),
+  recurrences: (list: readonly Recurrence[]) =>
+    list.length === 0
+      ? null
+      : [
+          'Recurrences:',
+          ...list
+            .slice(0, MAX_RECURRENCES)
+            .map(
+              (r) =>
+                `- complaint ${r.complaintNumber ?? '(no number)'}, batch ${r.batchNo}, produced ${r.productionDate}`,
+            ),
+          ...(list.length > MAX_RECURRENCES ? [`${list.length} in all`] : []),
+        ].join('\n'),
+};
+
+/**
+ * Subject and body of every staff alert, Chinese first, then English (R-ESC-1): written to the person the
+ * escalation names, in their language (zh-CN unless they chose en). Every subject carries the record's number and
+ * every body the rule that escalated it, so the reader can find the record and see why they were told.
+ */
+export const STAFF_ALERT_TEMPLATES: {
+  readonly [T in StaffAlertType]: Readonly<Record<Locale, StaffAlertTemplate<T>>>;
+} = {
+  'batch.case_overdue': {
+    'zh-CN': (v) => ({
+      subject: `【${v.payload.number}】批量案件调查已超时升级`,
+      greeting: zh.hello(v),
+      paragraphs: [
+        `批量案件 ${v.payload.number} 的调查应于 ${v.at(v.payload.investigationDueAt)}前提交，至今未提交，现按规则升级通知您（R-SLA-11、R-ESC-1）。`,
+        zh.summary(v.payload.summary),
+        `批次：${v.payload.batchNo}`,
+        `失效机理：${v.payload.mechanism}`,
+        v.payload.region ? `地区：${v.payload.region}` : null,
+      ],
+      action: zh.link(v.url, '查看批量案件'),
+    }),
+    en: (v) => ({
+      subject: `[${v.payload.number}] Batch case investigation overdue: escalated`,
+      greeting: en.hello(v),
+      paragraphs: [
+        `The investigation of batch case ${v.payload.number} was due by ${v.at(v.payload.investigationDueAt)} and has not been filed, so it is escalated to you (R-SLA-11, R-ESC-1).`,
+        en.summary(v.payload.summary),
+        `Batch: ${v.payload.batchNo}`,
+        `Failure mechanism: ${v.payload.mechanism}`,
+        v.payload.region ? `Region: ${v.payload.region}` : null,
+      ],
+      action: en.link(v.url, 'Open the batch case'),
+    }),
+  },
+  'quality_report.overdue': {
+    'zh-CN': (v) => ({
+      subject: `【${v.payload.number}】${REPORT_KIND['zh-CN'][v.payload.kind]}逾期未发出`,
+      greeting: zh.hello(v),
+      paragraphs: [
+        `${REPORT_KIND['zh-CN'][v.payload.kind]} ${v.payload.number} 应于 ${v.at(v.payload.dueAt)}前发出，至今未发出，现按规则升级通知您（R-SLA-7、R-ESC-1）。`,
+        zh.summary(v.payload.summary),
+        `批次：${v.payload.batchNo}`,
+        `失效机理：${v.payload.mechanism}`,
+      ],
+      action: zh.link(v.url, '查看质量报告'),
+    }),
+    en: (v) => ({
+      subject: `[${v.payload.number}] Overdue ${REPORT_KIND.en[v.payload.kind]}: not issued`,
+      greeting: en.hello(v),
+      paragraphs: [
+        `The ${REPORT_KIND.en[v.payload.kind]} ${v.payload.number} was due by ${v.at(v.payload.dueAt)} and has not been issued, so it is escalated to you (R-SLA-7, R-ESC-1).`,
+        en.summary(v.payload.summary),
+        `Batch: ${v.payload.batchNo}`,
+        `Failure mechanism: ${v.payload.mechanism}`,
+      ],
+      action: en.link(v.url, 'Open the quality report'),
+    }),
+  },
+  'capa.action_overdue': {
+    'zh-CN': (v) => ({
+      subject: `【${v.payload.number}】CAPA 措施已超期：${v.payload.title}`,
+      greeting: zh.hello(v),
+      paragraphs: [
+        `CAPA 措施 ${v.payload.number}「${v.payload.title}」应于 ${v.at(v.payload.dueAt)}前完成，至今未完成，现通知责任人及其上级（R-CAPA-1、R-ESC-1）。`,
+        zh.summary(v.payload.summary),
+      ],
+      action: zh.link(v.url, '查看 CAPA 措施'),
+    }),
+    en: (v) => ({
+      subject: `[${v.payload.number}] CAPA action overdue: ${v.payload.title}`,
+      greeting: en.hello(v),
+      paragraphs: [
+        `CAPA action ${v.payload.number} "${v.payload.title}" was due by ${v.at(v.payload.dueAt)} and is not done, so its owner and the manager above are told (R-CAPA-1, R-ESC-1).`,
+        en.summary(v.payload.summary),
+      ],
+      action: en.link(v.url, 'Open the CAPA action'),
+    }),
+  },
+  'capa.action_reopened': {
+    'zh-CN': (v) => ({
+      subject: `【${v.payload.number}】CAPA 措施效果验证未通过，已重新打开`,
+      greeting: zh.hello(v),
+      paragraphs: [
+        `效果验证发现问题复发，CAPA 措施 ${v.payload.number} 已第 ${v.payload.reopenCount} 次重新打开，新的完成期限为 ${v.at(v.payload.dueAt)}（R-CAPA-3）。`,
+        zh.summary(v.payload.summary),
+        zh.recurrences(v.payload.recurrences),
+      ],
+      action: zh.link(v.url, '查看 CAPA 措施'),
+    }),
+    en: (v) => ({
+      subject: `[${v.payload.number}] CAPA action not effective: reopened`,
+      greeting: en.hello(v),
+      paragraphs: [
+        `The effectiveness check found the problem again: CAPA action ${v.payload.number} is reopened (reopening no. ${v.payload.reopenCount}) and now due by ${v.at(v.payload.dueAt)} (R-CAPA-3).`,
+        en.summary(v.payload.summary),
+        en.recurrences(v.payload.recurrences),
+      ],
+      action: en.link(v.url, 'Open the CAPA action'),
+    }),
+  },
+  'capa.action_review': {
+    'zh-CN': (v) => ({
+      subject: `【${v.payload.number}】CAPA 措施多次无效，提交质量评审会`,
+      greeting: zh.hello(v),
+      paragraphs: [
+        `CAPA 措施 ${v.payload.number} ${v.payload.reopenCount > 0 ? `已重新打开 ${v.payload.reopenCount} 次，问题仍然复发` : '效果验证发现问题复发'}，按规则提交质量改进评审会处理，新的完成期限为 ${v.at(v.payload.dueAt)}（R-CAPA-3）。`,
+        zh.summary(v.payload.summary),
+        zh.recurrences(v.payload.recurrences),
+      ],
+      action: zh.link(v.url, '查看 CAPA 措施'),
+    }),
+    en: (v) => ({
+      subject: `[${v.payload.number}] CAPA action not effective: quality review meeting`,
+      greeting: en.hello(v),
+      paragraphs: [
+        `The problem has recurred${v.payload.reopenCount > 0 ? ` although CAPA action ${v.payload.number} was reopened ${v.payload.reopenCount === 1 ? 'once' : `${v.payload.reopenCount} times`}` : ` after CAPA action ${v.payload.number}`}, so the action goes to the quality review meeting; it is now due by ${v.at(v.payload.dueAt)} (R-CAPA-3).`,
+        en.summary(v.payload.summary),
+        en.recurrences(v.payload.recurrences),
+      ],
+      action: en.link(v.url, 'Open the CAPA action'),
+    }),
+  },
+};
