@@ -10,7 +10,12 @@ const OPEN = and(isNull(complaintDeadlines.metAt), isNull(complaintDeadlines.can
 
 export const deadlineRepo = {
   async insert(ex: Executor, rows: readonly NewDeadlineRow[]): Promise<DeadlineRow[]> {
-    return rows.length > 0 ? ex.insert(complaintDeadlines).values([...rows]).returning() : [];
+    return rows.length > 0
+      ? ex
+          .insert(complaintDeadlines)
+          .values([...rows])
+          .returning()
+      : [];
   },
 
   /**
