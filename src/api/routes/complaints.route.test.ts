@@ -181,3 +181,47 @@ describe('complaint loop through the API', () => {
     });
   });
 });
+
+describe('re-submissions at intake (R-INT-3)', () => {
+  it('should suggest the earlier complaint of the same caller and product as a duplicate, and leave another caller alone', async () => {
+    const { agent } = world.users;
+    const phone = '139 8765 4321';
+    const first = await post(
+      agent.session,
+      '/api/v1/complaints',
+      hotlineComplaint({ customer: { name: '钱先生', phone, type: 'consumer' } }),
+    );
+    expect(first.statusCode, first.body).toBe(201);
+    deps.clock.advance(3_600_000);
+    const again = await post(
+      agent.session,
+      '/api/v1/complaints',
+      hotlineComplaint({
+        channel: 'portal',
+        customer: { name: '钱先生', phone: '13987654321', type: 'consumer' },
+      }),
+    );
+    expect(again.statusCode, again.body).toBe(201);
+    const intake = again.json();
+    expect(intake.duplicates).toEqual([
+      expect.objectContaining({ id: first.json().complaint.id, number: first.json().complaint.number }),
+    ]);
+    expect(intake.rules).toContainEqual({
+      rule: 'R-INT-3',
+      detail: '1 possible re-submission(s) suggested for linking',
+    });
+    const links = await deps.db
+      .reader()
+      .execute(
+        sql`select kind, status from complaint_links where from_id = ${intake.complaint.id} and to_id = ${first.json().complaint.id}`,
+      );
+    expect(links.rows).toEqual([{ kind: 'duplicate', status: 'suggested' }]);
+
+    const stranger = await post(
+      agent.session,
+      '/api/v1/complaints',
+      hotlineComplaint({ customer: { name: '孙女士', phone: '137 0000 1111', type: 'consumer' } }),
+    );
+    expect(stranger.json().duplicates).toEqual([]);
+  });
+});

@@ -348,7 +348,7 @@ export const registerComplaint = async (
 
     const candidates = phoneNorm
       ? (
-          await complaintRepo.findRecentByPhone(
+          await complaintRepo.findDuplicateCandidates(
             tx,
             phoneNorm,
             new Date(receivedAt.getTime() - settings.duplicate.windowDays * 86_400_000),
@@ -356,18 +356,17 @@ export const registerComplaint = async (
           )
         ).filter((c) => c.id !== id)
       : [];
-    const side = (c: Complaint) => ({
-      id: c.id,
-      phone: c.customer.phone,
-      // Portal forms rarely carry a product code: the product name stands in for it.
-      productCode: c.product.code ?? c.product.name,
-      batch: c.product.batchNo,
-      description: c.problem.description,
-      receivedAt: c.receivedAt,
-    });
     const duplicates = findDuplicateCandidates(
-      side(draft),
-      candidates.map((c) => ({ ...side(c), number: c.number })),
+      {
+        id: draft.id,
+        phone: draft.customer.phone,
+        // Portal forms rarely carry a product code: the product name stands in for it.
+        productCode: draft.product.code ?? draft.product.name,
+        batch: draft.product.batchNo,
+        description: draft.problem.description,
+        receivedAt: draft.receivedAt,
+      },
+      candidates,
       settings.duplicate,
     );
     if (duplicates.length > 0) {

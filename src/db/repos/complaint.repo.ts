@@ -272,14 +272,39 @@ export const complaintRepo = {
       where c.id in ${ids}`);
   },
 
-  /** Recent complaints of one phone (duplicate candidates, R-INT-3, and the hotline's history, R-INT-6). */
-  async findRecentByPhone(ex: Executor, phoneNorm: string, since: Date, limit: number): Promise<Complaint[]> {
-    const rows = await ex
-      .select()
+  /**
+   * What duplicate scoring compares (R-INT-3) of the recent complaints of one phone: 8 columns, not the whole row.
+   * The product code stands in by the product name when there is none (portal forms rarely carry a code).
+   */
+  async findDuplicateCandidates(
+    ex: Executor,
+    phoneNorm: string,
+    since: Date,
+    limit: number,
+  ): Promise<
+    {
+      id: string;
+      number: string;
+      phone: string | null;
+      productCode: string | null;
+      batch: string | null;
+      description: string;
+      receivedAt: Date;
+    }[]
+  > {
+    return ex
+      .select({
+        id: complaints.id,
+        number: complaints.number,
+        phone: complaints.customerPhone,
+        productCode: sql<string | null>`coalesce(${complaints.productCode}, ${complaints.productName})`,
+        batch: complaints.batchNo,
+        description: complaints.description,
+        receivedAt: complaints.receivedAt,
+      })
       .from(complaints)
       .where(and(eq(complaints.customerPhoneNorm, phoneNorm), sql`${complaints.receivedAt} >= ${since}`))
       .orderBy(sql`${complaints.receivedAt} desc`)
       .limit(limit);
-    return rows.map(toComplaint);
   },
 };
