@@ -9,6 +9,7 @@ import {
 } from '../../../test/factories/complaint.factory';
 import type { Session } from '../../../test/factories/identity.factory';
 import { createTestApp } from '../../../test/test-app';
+import { rowsOf } from '../../db/client';
 import type { TestDeps } from '../../../test/test-deps';
 
 let deps: TestDeps;
@@ -210,12 +211,11 @@ describe('re-submissions at intake (R-INT-3)', () => {
       rule: 'R-INT-3',
       detail: '1 possible re-submission(s) suggested for linking',
     });
-    const links = await deps.db
-      .reader()
-      .execute(
-        sql`select kind, status from complaint_links where from_id = ${intake.complaint.id} and to_id = ${first.json().complaint.id}`,
-      );
-    expect(links.rows).toEqual([{ kind: 'duplicate', status: 'suggested' }]);
+    const links = await rowsOf<{ kind: string; status: string }>(
+      deps.db.reader(),
+      sql`select kind, status from complaint_links where from_id = ${intake.complaint.id} and to_id = ${first.json().complaint.id}`,
+    );
+    expect(links).toEqual([{ kind: 'duplicate', status: 'suggested' }]);
 
     const stranger = await post(
       agent.session,

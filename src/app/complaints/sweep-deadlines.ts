@@ -3,7 +3,7 @@ import type { NotificationPayload } from '../../contracts/notification-event.con
 import type { Complaint } from '../../domain/complaint/complaint';
 import { decideSweepAction } from '../../domain/sla/decide-sweep-action';
 import type { Tx } from '../../db/client';
-import { complaintRepo, toComplaint } from '../../db/repos/complaint.repo';
+import { toComplaint } from '../../db/repos/complaint.repo';
 import { deadlineRepo, deadlineSweepRepo, type DeadlineRow } from '../../db/repos/deadline.repo';
 import { findContacts } from '../../db/repos/user.repo';
 import { complaints, kpiEvents } from '../../db/schema/complaint.table';
@@ -102,17 +102,36 @@ const ownerFinder = async (tx: Tx, complaintsDue: Iterable<Complaint>) => {
   };
 };
 
-/** Raises each complaint's escalation level (never lowers it) in one statement. */
-const raiseEscalationLevels = async (tx: Tx, levels: Map<string, number>, now: Date): Promise<void> => {
-  if (levels.size === 0) return;
+/**
+ * One statement for every complaint whose clock was breached: raises the escalation level of those escalated (never
+ * lowers it; `levels` null = not escalated) and recomputes the next-due summary from their open clocks — what
+ * `complaintRepo.refreshDueSummary` does — so each complaint row gets one new version, not two.
+ */
+const updateBreachedComplaints = async (
+  tx: Tx,
+  ids: readonly string[],
+  levels: ReadonlyMap<string, number>,
+  now: Date,
+): Promise<void> => {
+  if (ids.length === 0) return;
   const values = sql.join(
-    [...levels].map(([id, level]) => sql`(${id}::uuid, ${level}::int)`),
+    ids.map((id) => sql`(${id}::uuid, ${levels.get(id) ?? null}::int)`),
     sql`, `,
   );
   await tx.execute(sql`
+    with v(id, level) as (values ${values}),
+         s as (select d.complaint_id,
+                      min(d.due_at) filter (where not d.paused) as next_due_at,
+                      bool_or(d.breached_at is not null) as breached
+                 from complaint_deadlines d
+                where d.complaint_id in (select id from v) and d.met_at is null and d.cancelled_at is null
+                group by d.complaint_id)
     update complaints c
-       set escalation_level = greatest(c.escalation_level, v.level), updated_at = ${now}
-      from (values ${values}) as v(id, level)
+       set escalation_level = greatest(c.escalation_level, coalesce(v.level, 0)),
+           next_due_at = s.next_due_at,
+           breached = coalesce(s.breached, false),
+           updated_at = case when v.level is null then c.updated_at else ${now} end
+      from v left join s on s.complaint_id = v.id
      where c.id = v.id`);
 };
 
@@ -207,9 +226,8 @@ export const sweepDeadlines = async (deps: Deps, limit = 1000): Promise<SweepRep
       });
     }
     await deadlineSweepRepo.markBreached(tx, breached, now);
-    await raiseEscalationLevels(tx, escalations, now);
     if (kpi.length > 0) await tx.insert(kpiEvents).values(kpi).onConflictDoNothing();
-    await complaintRepo.refreshDueSummary(tx, [...new Set(breachRows.map((r) => r.complaintId))]);
+    await updateBreachedComplaints(tx, [...new Set(breachRows.map((r) => r.complaintId))], escalations, now);
     await appendAudit(tx, systemContext('deadline-sweep'), now, audit);
     await emitEvents(tx, now, events);
     return {
