@@ -411,7 +411,7 @@ describe('journey 6: a mould cluster in one region — case, quarantine, 2-hour 
   );
 
   it(
-    'should take one objection, republish after re-investigation and leave the second to the chief engineer (R-ESC-3)',
+    'should publish only on the chief engineer approval, take one objection, republish after re-investigation and his approval and leave the second to him (R-ESC-3)',
     { timeout: 200_000 },
     async () => {
       await createUser(server.deps, systemContext('e2e-batch-case'), {
@@ -432,8 +432,24 @@ describe('journey 6: a mould cluster in one region — case, quarantine, 2-hour 
       await qe.getByTestId('disposal-create-submit').click();
       await qe.waitForURL((u) => u.pathname.startsWith('/disposals/'));
       const disposal = qe.getByTestId('disposal');
-      await disposal.getByTestId('disposal-status').filter({ hasText: '公示中' }).waitFor();
+      // Nothing is published before the chief engineer approves it: no window, no objection.
+      await disposal.getByTestId('disposal-status').filter({ hasText: '待总工程师批准' }).waitFor();
+      await disposal.getByTestId('disposal-awaiting-approval').waitFor();
+      await expect(disposal.getByTestId('disposal-object').count()).resolves.toBe(0);
+      await expect(disposal.getByTestId('disposal-approve').count()).resolves.toBe(0);
       const id = new URL(qe.url()).pathname.split('/').pop() ?? '';
+
+      // The chief engineer approves: published, the week starts now.
+      const chief = await browsing.newPage();
+      await login(chief, server, 'ce.liu');
+      await chief.goto(`${server.url}/disposals/${id}`);
+      await chief.getByTestId('disposal-status').filter({ hasText: '待总工程师批准' }).waitFor();
+      await chief.getByTestId('disposal-approve').click();
+      await chief.getByTestId('disposal-approval-note').fill('同意公示');
+      await chief.getByTestId('disposal-step-submit').click();
+      await chief.getByTestId('disposal-status').filter({ hasText: '公示中' }).waitFor();
+      await expect(chief.getByTestId('disposal-approval').innerText()).resolves.toContain('刘总工');
+      await chief.getByText('异议截止').first().waitFor();
 
       // Production objects within the window → re-investigation.
       const production = await browsing.newPage();
@@ -444,14 +460,21 @@ describe('journey 6: a mould cluster in one region — case, quarantine, 2-hour 
       await production.getByTestId('disposal-step-submit').click();
       await production.getByTestId('disposal-status').filter({ hasText: '复查中' }).waitFor();
 
-      // Quality re-investigates and republishes: round 2.
+      // Quality re-investigates and submits a new decision: round 2, waiting for the chief engineer again.
       await qe.reload();
       await disposal.getByTestId('disposal-redecide').click();
       await qe.getByTestId('disposal-findings').fill('仓储温湿度记录正常，霉变源于冷却不足');
       await qe.getByTestId('disposal-new-decision').fill('全部销毁，费用由生产部承担 70%、物流 30%');
       await qe.getByTestId('disposal-step-submit').click();
-      await disposal.getByTestId('disposal-status').filter({ hasText: '公示中' }).waitFor();
-      await disposal.getByText('第 2 轮').waitFor();
+      await disposal.getByTestId('disposal-status').filter({ hasText: '待总工程师批准' }).waitFor();
+      await disposal.getByText('第 2 轮').first().waitFor();
+
+      // Round 2 needs the chief engineer's approval again before its new week starts.
+      await chief.reload();
+      await chief.getByTestId('disposal-approve').click();
+      await chief.getByTestId('disposal-step-submit').click();
+      await chief.getByTestId('disposal-status').filter({ hasText: '公示中' }).waitFor();
+      await expect(chief.getByTestId('disposal-approval').count()).resolves.toBe(2);
 
       // A second objection goes to the chief engineer, whose ruling is final.
       await apiAs(
@@ -463,9 +486,7 @@ describe('journey 6: a mould cluster in one region — case, quarantine, 2-hour 
           reason: '仍不同意费用比例',
         },
       );
-      const chief = await browsing.newPage();
-      await login(chief, server, 'ce.liu');
-      await chief.goto(`${server.url}/disposals/${id}`);
+      await chief.reload();
       await chief.getByTestId('disposal-status').filter({ hasText: '待总工程师裁决' }).waitFor();
       await chief.getByTestId('disposal-rule').click();
       await chief.getByTestId('disposal-ruling-decision').fill('全部销毁，费用由生产部承担');

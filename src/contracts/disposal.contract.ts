@@ -19,9 +19,23 @@ export const ZObjectDisposalBody = z
 export const ZRedecideDisposalBody = z
   .strictObject({
     findings: zText(4000).describe('What the re-investigation found'),
-    decision: zText(4000).describe('The new decision, published for a new window'),
+    decision: zText(4000).describe(
+      'The new decision, published for a new window once the chief engineer approves it',
+    ),
   })
   .meta({ id: 'RedecideDisposalBody' });
+
+export const ZApproveDisposalBody = z
+  .strictObject({ note: zText(1000).optional().describe("The chief engineer's note on his approval") })
+  .meta({ id: 'ApproveDisposalBody' });
+
+export const ZReturnDisposalBody = z
+  .strictObject({ reason: zText(2000).describe('What the quality department must change (required)') })
+  .meta({ id: 'ReturnDisposalBody' });
+
+export const ZResubmitDisposalBody = z
+  .strictObject({ decision: zText(4000).describe('The edited decision, submitted for approval again') })
+  .meta({ id: 'ResubmitDisposalBody' });
 
 export const ZRuleDisposalBody = z
   .strictObject({
@@ -40,8 +54,36 @@ export const ZDisposal = z
     decision: z.string().describe('The decision in force'),
     status: z.enum(DISPOSAL_STATUSES),
     round: z.number().int().describe('1, or 2 after a re-investigation'),
-    publishedAt: ZIsoDateTime,
-    objectionUntil: ZIsoDateTime.describe('Objections are taken before this instant (R-ESC-3)'),
+    publishedAt: ZIsoDateTime.nullable().describe(
+      "When the chief engineer approved this round's decision; null while it awaits approval",
+    ),
+    objectionUntil: ZIsoDateTime.nullable().describe(
+      'Objections are taken before this instant (R-ESC-3); null until the round is approved and published',
+    ),
+    approvals: z
+      .array(
+        z.object({
+          round: z.number().int(),
+          decision: z.string().describe('The decision approved and published'),
+          note: z.string().nullable(),
+          by: ZId.nullable(),
+          byName: z.string().nullable(),
+          at: ZIsoDateTime,
+        }),
+      )
+      .describe("The chief engineer's approvals, one per published round"),
+    returns: z
+      .array(
+        z.object({
+          round: z.number().int(),
+          reason: z.string(),
+          decisionReturned: z.string(),
+          by: ZId.nullable(),
+          byName: z.string().nullable(),
+          at: ZIsoDateTime,
+        }),
+      )
+      .describe('Decisions the chief engineer returned to the quality department'),
     objections: z.array(
       z.object({
         round: z.number().int(),

@@ -288,6 +288,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<ApiLocale, string>> = {
     'zh-CN': '公示期已过，不再受理异议。',
     en: 'The objection window has ended; objections are no longer accepted.',
   },
+  DISPOSAL_APPROVAL_REQUIRED: {
+    'zh-CN': '处置决定尚未经总工程师批准公示，暂不受理异议。',
+    en: 'The decision has not been approved by the chief engineer and published yet; it takes no objections.',
+  },
+  DISPOSAL_SELF_APPROVAL: {
+    'zh-CN': '不能批准自己编写或复查的处置决定，须由另一位总工程师批准',
+    en: 'You cannot approve a disposal decision you wrote or re-investigated; another chief engineer must approve it',
+  },
   PROPOSAL_NOT_PENDING: {
     'zh-CN': '该方案已不在审批中（已批准、已驳回或已被新版本取代）。',
     en: 'The proposal is no longer awaiting signatures (approved, rejected or superseded).',

@@ -106,8 +106,10 @@ export const presentDisposal = (d: DisposalView): z.output<typeof ZDisposal> => 
   decision: d.decision,
   status: d.status,
   round: d.round,
-  publishedAt: d.publishedAt.toISOString(),
-  objectionUntil: d.objectionUntil.toISOString(),
+  publishedAt: iso(d.publishedAt),
+  objectionUntil: iso(d.objectionUntil),
+  approvals: d.approvals.map((a) => ({ ...a })),
+  returns: d.returns.map((r) => ({ ...r })),
   objections: d.objections.map((o) => ({
     round: o.round,
     reason: o.reason,

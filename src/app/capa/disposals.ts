@@ -1,9 +1,12 @@
 import { formatDisposalNumber, type CapaSourceType } from '../../domain/capa/capa-action';
 import {
-  computeObjectionUntil,
+  decideApproval,
   decideObjection,
   decideRedecision,
+  decideResubmission,
+  decideReturn,
   decideRuling,
+  decideSubmission,
   decideWindowLapse,
   type Disposal,
   type DisposalStatus,
@@ -60,7 +63,7 @@ const changed = async (
         number: after.number,
         status: after.status,
         round: after.round,
-        objectionUntil: after.objectionUntil.toISOString(),
+        objectionUntil: after.objectionUntil?.toISOString() ?? null,
       },
     },
   ]);
@@ -74,8 +77,9 @@ const load = async (tx: Tx, id: string): Promise<Disposal> => {
 };
 
 /**
- * The quality department publishes a nonconformity disposal 《不合格品处置和评审单》 (seed 004 §3.3, R-ESC-3) for the
- * objection window (`objectionWindowDays`, one week), numbered CZ-YYYY-NNNN.
+ * The quality department writes a nonconformity disposal 《不合格品处置和评审单》 (seed 004 §3.3, R-ESC-3), numbered
+ * CZ-YYYY-NNNN. It waits for the chief engineer's approval (`awaiting_approval`); only his approval publishes it and
+ * starts the objection window (`objectionWindowDays`, one week).
  */
 export const publishDisposal = async (
   deps: Deps,
@@ -92,6 +96,7 @@ export const publishDisposal = async (
     const clock = await loadCapaClock(deps, tx);
     await assertCapaSource(tx, ctx, input.sourceType, input.sourceId ?? null);
     const year = Number(clock.today.slice(0, 4));
+    const step = decideSubmission();
     const d: Disposal = {
       id: newId(clock.now.getTime()),
       number: formatDisposalNumber(year, await documentCounterRepo.next(tx, 'nonconformity_disposal', year)),
@@ -99,10 +104,12 @@ export const publishDisposal = async (
       sourceId: input.sourceId ?? null,
       nonconformity: input.nonconformity,
       decision: input.decision,
-      status: 'published',
+      status: step.next,
       round: 1,
-      publishedAt: clock.now,
-      objectionUntil: computeObjectionUntil(clock.now, clock.timeZone, clock.policy.objectionWindowDays),
+      publishedAt: null,
+      objectionUntil: null,
+      approvals: [],
+      returns: [],
       objections: [],
       ruling: null,
       createdBy: actorIdOf(ctx),
@@ -110,15 +117,106 @@ export const publishDisposal = async (
       version: 1,
     };
     await disposalRepo.insert(tx, d);
-    const rules = [{ rule: 'R-ESC-3', detail: `published_${clock.policy.objectionWindowDays}_days` }];
-    return changed(tx, ctx, clock.now, d, d, 'published', rules, null);
+    return changed(tx, ctx, clock.now, d, d, 'submitted', step.rules, null);
+  });
+};
+
+/**
+ * The chief engineer approves the decision waiting for him (R-ESC-3, "经总工程师批准后"): it is published now and its
+ * objection window starts now, in round 1 and again in round 2. Only `disposal.rule` holders; approving a decision that
+ * does not wait for approval → 409 DISPOSAL_ILLEGAL_TRANSITION.
+ */
+export const approveDisposal = async (
+  deps: Deps,
+  ctx: UseCaseContext,
+  id: string,
+  input: { readonly note?: string | undefined },
+): Promise<DisposalView> => {
+  assertPermission(ctx.actor, 'disposal.rule');
+  return deps.db.transaction(async (tx) => {
+    const clock = await loadCapaClock(deps, tx);
+    const d = await load(tx, id);
+    const r = decideApproval(d, {
+      now: clock.now,
+      timeZone: clock.timeZone,
+      windowDays: clock.policy.objectionWindowDays,
+      approverId: actorIdOf(ctx),
+    });
+    if (!r.ok) throw new AppError(r.error.code, r.error.details);
+    const note = input.note ?? null;
+    const updated = await disposalRepo.update(tx, id, {
+      status: r.value.next,
+      publishedAt: r.value.publishedAt,
+      objectionUntil: r.value.objectionUntil,
+      approvals: [
+        ...d.approvals,
+        {
+          round: d.round,
+          decision: d.decision,
+          note,
+          by: actorIdOf(ctx),
+          byName: actorNameOf(ctx),
+          at: clock.now.toISOString(),
+        },
+      ],
+    });
+    return changed(tx, ctx, clock.now, d, updated, 'approved', r.value.rules, note);
+  });
+};
+
+/** Instead of approving, the chief engineer returns the decision to the quality department with his reason (R-ESC-3). */
+export const returnDisposal = async (
+  deps: Deps,
+  ctx: UseCaseContext,
+  id: string,
+  input: { readonly reason: string },
+): Promise<DisposalView> => {
+  assertPermission(ctx.actor, 'disposal.rule');
+  return deps.db.transaction(async (tx) => {
+    const now = deps.clock.now();
+    const d = await load(tx, id);
+    const r = decideReturn(d);
+    if (!r.ok) throw new AppError(r.error.code, r.error.details);
+    const updated = await disposalRepo.update(tx, id, {
+      status: r.value.next,
+      returns: [
+        ...d.returns,
+        {
+          round: d.round,
+          reason: input.reason,
+          decisionReturned: d.decision,
+          by: actorIdOf(ctx),
+          byName: actorNameOf(ctx),
+          at: now.toISOString(),
+        },
+      ],
+    });
+    return changed(tx, ctx, now, d, updated, 'returned', r.value.rules, input.reason);
+  });
+};
+
+/** The quality department edits a returned decision and submits it to the chief engineer again (R-ESC-3). */
+export const resubmitDisposal = async (
+  deps: Deps,
+  ctx: UseCaseContext,
+  id: string,
+  input: { readonly decision: string },
+): Promise<DisposalView> => {
+  assertPermission(ctx.actor, 'capa.manage');
+  return deps.db.transaction(async (tx) => {
+    const now = deps.clock.now();
+    const d = await load(tx, id);
+    const r = decideResubmission(d);
+    if (!r.ok) throw new AppError(r.error.code, r.error.details);
+    const updated = await disposalRepo.update(tx, id, { status: r.value.next, decision: input.decision });
+    return changed(tx, ctx, now, d, updated, 'resubmitted', r.value.rules, null);
   });
 };
 
 /**
  * An objection to a published decision within its window (R-ESC-3): the first round goes back to the quality
  * department for re-investigation, the second to the chief engineer. After the window: 409
- * DISPOSAL_OBJECTION_WINDOW_CLOSED.
+ * DISPOSAL_OBJECTION_WINDOW_CLOSED; before the chief engineer approved it: 409 DISPOSAL_APPROVAL_REQUIRED.
  */
 export const objectToDisposal = async (
   deps: Deps,
@@ -152,8 +250,8 @@ export const objectToDisposal = async (
 };
 
 /**
- * After re-investigating, the quality department republishes with its findings and a new decision (R-ESC-3): round 2,
- * a new window from now.
+ * After re-investigating, the quality department records its findings and a new decision (R-ESC-3): round 2, waiting
+ * for the chief engineer's approval again; its window starts when he approves it.
  */
 export const redecideDisposal = async (
   deps: Deps,
@@ -163,7 +261,7 @@ export const redecideDisposal = async (
 ): Promise<DisposalView> => {
   assertPermission(ctx.actor, 'capa.manage');
   return deps.db.transaction(async (tx) => {
-    const clock = await loadCapaClock(deps, tx);
+    const now = deps.clock.now();
     const d = await load(tx, id);
     const r = decideRedecision(d);
     if (!r.ok) throw new AppError(r.error.code, r.error.details);
@@ -172,8 +270,8 @@ export const redecideDisposal = async (
       status: r.value.next,
       round: d.round + 1,
       decision: input.decision,
-      publishedAt: clock.now,
-      objectionUntil: computeObjectionUntil(clock.now, clock.timeZone, clock.policy.objectionWindowDays),
+      publishedAt: null,
+      objectionUntil: null,
       objections: d.objections.map((o, i) =>
         i === last
           ? {
@@ -182,13 +280,13 @@ export const redecideDisposal = async (
                 findings: input.findings,
                 newDecision: input.decision,
                 by: actorIdOf(ctx),
-                at: clock.now.toISOString(),
+                at: now.toISOString(),
               },
             }
           : o,
       ),
     });
-    return changed(tx, ctx, clock.now, d, updated, 'republished', r.value.rules, input.findings);
+    return changed(tx, ctx, now, d, updated, 'redecided', r.value.rules, input.findings);
   });
 };
 
@@ -220,7 +318,10 @@ export const ruleOnDisposal = async (
   });
 };
 
-/** Sweep: published decisions whose window ended without objection become final (R-ESC-3). Returns how many. */
+/**
+ * Sweep: published decisions whose window ended without objection become final (R-ESC-3); a decision waiting for the
+ * chief engineer has no window and is never touched. Returns how many were claimed.
+ */
 export const finaliseLapsedDisposals = async (deps: Deps, limit = 200): Promise<number> => {
   const ctx = systemContext('capa-sweep');
   const now = deps.clock.now();

@@ -1,8 +1,10 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, sql, type SQL } from 'drizzle-orm';
 import type { CapaSourceType } from '../../domain/capa/capa-action';
 import type {
   Disposal,
+  DisposalApproval,
   DisposalObjection,
+  DisposalReturn,
   DisposalRuling,
   DisposalStatus,
 } from '../../domain/capa/decide-disposal';
@@ -16,6 +18,8 @@ const toDisposal = (r: DisposalRow): Disposal => ({
   ...r,
   sourceType: r.sourceType as CapaSourceType,
   status: r.status as DisposalStatus,
+  approvals: Array.isArray(r.approvals) ? (r.approvals as DisposalApproval[]) : [],
+  returns: Array.isArray(r.returns) ? (r.returns as DisposalReturn[]) : [],
   objections: Array.isArray(r.objections) ? (r.objections as DisposalObjection[]) : [],
   ruling: (r.ruling ?? null) as DisposalRuling | null,
 });
@@ -29,6 +33,30 @@ export type DisposalFilter = {
 export const disposalSortColumns = {
   createdAt: nonconformityDisposals.createdAt,
   objectionUntil: nonconformityDisposals.objectionUntil,
+};
+
+// A decision waiting for the chief engineer has no window yet: it sorts after every window, as if it ended at infinity.
+const windowKey = sql`coalesce(${nonconformityDisposals.objectionUntil}, 'infinity'::timestamptz)`;
+
+const seekAndOrder = (page: {
+  sort: KeysetSort;
+  after: { value: unknown; id: string } | undefined;
+}): { where: SQL | undefined; orderBy: SQL[] } => {
+  if (page.sort.column !== nonconformityDisposals.objectionUntil)
+    return {
+      where: keysetCondition(page.sort, nonconformityDisposals.id, page.after),
+      orderBy: keysetOrder(page.sort, nonconformityDisposals.id),
+    };
+  const dir = sql.raw(page.sort.direction);
+  const op = sql.raw(page.sort.direction === 'asc' ? '>' : '<');
+  const after = page.after;
+  const value = after?.value == null ? null : new Date(String(after.value));
+  return {
+    where: after
+      ? sql`(${windowKey}, ${nonconformityDisposals.id}) ${op} (coalesce(${value}::timestamptz, 'infinity'::timestamptz), ${after.id})`
+      : undefined,
+    orderBy: [sql`${windowKey} ${dir}`, sql`${nonconformityDisposals.id} ${dir}`],
+  };
 };
 
 export const disposalRepo = {
@@ -56,7 +84,15 @@ export const disposalRepo = {
     patch: Partial<
       Pick<
         Disposal,
-        'status' | 'round' | 'decision' | 'publishedAt' | 'objectionUntil' | 'objections' | 'ruling'
+        | 'status'
+        | 'round'
+        | 'decision'
+        | 'publishedAt'
+        | 'objectionUntil'
+        | 'approvals'
+        | 'returns'
+        | 'objections'
+        | 'ruling'
       >
     >,
   ): Promise<Disposal> {
@@ -74,6 +110,7 @@ export const disposalRepo = {
     filter: DisposalFilter,
     page: { sort: KeysetSort; after: { value: unknown; id: string } | undefined; limit: number },
   ): Promise<Disposal[]> {
+    const seek = seekAndOrder(page);
     const rows = await ex
       .select()
       .from(nonconformityDisposals)
@@ -82,10 +119,10 @@ export const disposalRepo = {
           filter.status ? eq(nonconformityDisposals.status, filter.status) : undefined,
           filter.sourceType ? eq(nonconformityDisposals.sourceType, filter.sourceType) : undefined,
           filter.sourceId ? eq(nonconformityDisposals.sourceId, filter.sourceId) : undefined,
-          keysetCondition(page.sort, nonconformityDisposals.id, page.after),
+          seek.where,
         ),
       )
-      .orderBy(...keysetOrder(page.sort, nonconformityDisposals.id))
+      .orderBy(...seek.orderBy)
       .limit(page.limit);
     return rows.map(toDisposal);
   },

@@ -424,8 +424,9 @@ export const eightDReports = pgTable(
 );
 
 /**
- * A nonconformity disposal 不合格品处置 (R-ESC-3): published for a week; an objection re-opens the investigation; a
- * second objection goes to the chief engineer's final ruling.
+ * A nonconformity disposal 不合格品处置 (R-ESC-3): approved by the chief engineer, then published for a week; an
+ * objection re-opens the investigation and the new decision needs his approval again; a second objection goes to the
+ * chief engineer's final ruling. No window (`published_at`, `objection_until` null) until a round is approved.
  */
 export const nonconformityDisposals = pgTable(
   'nonconformity_disposals',
@@ -438,8 +439,10 @@ export const nonconformityDisposals = pgTable(
     decision: text('decision').notNull(),
     status: text('status').notNull(),
     round: integer('round').notNull().default(1),
-    publishedAt: ts('published_at').notNull(),
-    objectionUntil: ts('objection_until').notNull(),
+    publishedAt: ts('published_at'),
+    objectionUntil: ts('objection_until'),
+    approvals: jsonb('approvals').notNull().default([]),
+    returns: jsonb('returns').notNull().default([]),
     objections: jsonb('objections').notNull().default([]),
     ruling: jsonb('ruling'),
     createdBy: uuid('created_by'),
@@ -453,7 +456,7 @@ export const nonconformityDisposals = pgTable(
       .where(sql`status = 'published'`),
     check(
       'nonconformity_disposals_status_ck',
-      sql`${t.status} in ('published', 'reinvestigating', 'awaiting_ruling', 'final')`,
+      sql`${t.status} in ('awaiting_approval', 'returned', 'published', 'reinvestigating', 'awaiting_ruling', 'final')`,
     ),
   ],
 );

@@ -29,6 +29,9 @@ export const CAPA_ERROR_CODES = [
   'DISPOSAL_ILLEGAL_TRANSITION',
   /** The one-week objection window has ended; `details.objectionUntil` says when (R-ESC-3). */
   'DISPOSAL_OBJECTION_WINDOW_CLOSED',
+  /** The chief engineer has not approved the decision yet: it is not published and takes no objection (R-ESC-3). */
+  'DISPOSAL_APPROVAL_REQUIRED',
+  'DISPOSAL_SELF_APPROVAL',
 ] as const;
 
 export type CapaErrorCode = (typeof CAPA_ERROR_CODES)[number];

@@ -59,7 +59,7 @@ export const PERMISSIONS = [
   'capa.manage',
   /** Approve preventive measures (R-CAPA-4, GM). */
   'capa.approve',
-  /** Final ruling on a disposal after a second objection (R-ESC-3, chief engineer). */
+  /** Approve (or return) a disposal before it is published; the final ruling after a second objection (R-ESC-3, chief engineer). */
   'disposal.rule',
 ] as const;
 

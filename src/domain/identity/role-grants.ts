@@ -187,7 +187,7 @@ export const ROLE_GRANTS: Record<Role, RoleGrant> = {
       'capa.approve',
     ],
   },
-  /** 总工程师 (seed 004): the final technical ruling on a disputed disposal (R-ESC-3). */
+  /** 总工程师 (seed 004): approves disposal decisions before publication and rules on disputed ones (R-ESC-3). */
   chief_engineer: {
     scope: 'all',
     permissions: [

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Card,
   Descriptions,
@@ -27,20 +28,25 @@ import { useNow } from '../shared/useNow';
 import { capaMessages } from './capa.i18n';
 import { sourcePath } from './capa-format';
 import { useDisposal, useRefreshCapa } from './capa-queries';
+import { DisposalApprovals, DisposalHistoryEntry } from './DisposalApprovals';
 import { DISPOSAL_STATUS_COLOR } from './disposal-format';
 import { disposalMessages } from './disposal.i18n';
+import {
+  DISPOSAL_STEPS,
+  disposalStepBody,
+  type DisposalStep,
+  type DisposalStepValues,
+} from './disposal-steps';
 
 registerMessages('disposal', disposalMessages);
 registerMessages('capa', capaMessages);
 
-type Step = 'object' | 'redecide' | 'rule';
-type Values = { reason?: string; findings?: string; decision?: string; reasoning?: string };
-
 const pre = { whiteSpace: 'pre-wrap' } as const;
 
 /**
- * One disposal decision (R-ESC-3): published for 7 calendar days; a first objection sends it back for
- * re-investigation and a new round, a second one to the chief engineer, whose ruling is final.
+ * One disposal decision (R-ESC-3): the chief engineer approves (or returns) it before it is published for 7 calendar
+ * days; a first objection sends it back for re-investigation and a new round, which he approves again; a second
+ * objection goes to him for the final ruling.
  */
 const DisposalPage = () => {
   const { id = '' } = useParams();
@@ -50,8 +56,8 @@ const DisposalPage = () => {
   const now = useNow();
   const refresh = useRefreshCapa();
   const { busy, run } = useWrite();
-  const [step, setStep] = useState<Step>();
-  const [form] = Form.useForm<Values>();
+  const [step, setStep] = useState<DisposalStep>();
+  const [form] = Form.useForm<DisposalStepValues>();
   const q = useDisposal(id);
   if (q.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (q.error) {
@@ -66,43 +72,32 @@ const DisposalPage = () => {
   }
   const d = q.data;
   const source = sourcePath(d.sourceType, d.sourceId);
-  const windowOpen = d.status === 'published' && new Date(d.objectionUntil).getTime() > now;
+  const windowOpen =
+    d.status === 'published' && d.objectionUntil !== null && new Date(d.objectionUntil).getTime() > now;
   const manage = access.has('capa.manage');
+  const chief = access.has('disposal.rule');
+  const lastReturn = d.returns.at(-1);
 
   const close = () => {
     form.resetFields();
     setStep(undefined);
   };
+  const start = (next: DisposalStep) => {
+    if (next === 'resubmit') form.setFieldsValue({ decision: d.decision });
+    setStep(next);
+  };
   const submit = async () => {
     const v = await form.validateFields().catch(() => undefined);
     if (!v || !step) return;
-    const write =
-      step === 'object'
-        ? () => api.post<Disposal>(`/api/v1/disposals/${d.id}/objections`, { reason: v.reason?.trim() })
-        : step === 'redecide'
-          ? () =>
-              api.post<Disposal>(`/api/v1/disposals/${d.id}/redecide`, {
-                findings: v.findings?.trim(),
-                decision: v.decision?.trim(),
-              })
-          : () =>
-              api.post<Disposal>(`/api/v1/disposals/${d.id}/ruling`, {
-                decision: v.decision?.trim(),
-                reasoning: v.reasoning?.trim(),
-              });
-    const success =
-      step === 'object'
-        ? t('actions.objected')
-        : step === 'redecide'
-          ? t('actions.redecided')
-          : t('actions.ruled');
-    const saved = await run(write, success);
+    const write = () =>
+      api.post<Disposal>(`/api/v1/disposals/${d.id}/${DISPOSAL_STEPS[step].path}`, disposalStepBody(step, v));
+    const saved = await run(write, t(`actions.${DISPOSAL_STEPS[step].done}`));
     if (!saved) return;
     await refresh.disposal(saved);
     close();
   };
   const required = [{ required: true, whitespace: true, message: t('actions.required') }];
-  const area = (name: keyof Values, label: string, testId: string) => (
+  const area = (name: keyof DisposalStepValues, label: string, testId: string) => (
     <Form.Item name={name} label={label} rules={required}>
       <Input.TextArea rows={3} maxLength={4000} data-testid={testId} />
     </Form.Item>
@@ -120,7 +115,7 @@ const DisposalPage = () => {
             {t(`status.${d.status}`)}
           </Tag>
           <Tag>{t('detail.round', { n: d.round })}</Tag>
-          {d.status === 'published' && (
+          {d.status === 'published' && d.objectionUntil && (
             <ClockBadge
               label={t('detail.window')}
               dueAt={d.objectionUntil}
@@ -149,7 +144,7 @@ const DisposalPage = () => {
               {d.decision}
             </Typography.Text>
           </Descriptions.Item>
-          {d.status === 'published' && (
+          {d.status === 'published' && d.objectionUntil && (
             <Descriptions.Item label={t('detail.window')} span={2}>
               {windowOpen
                 ? t('detail.windowOpen', { time: formatDateTime(d.objectionUntil) })
@@ -157,24 +152,62 @@ const DisposalPage = () => {
             </Descriptions.Item>
           )}
         </Descriptions>
+        {d.status === 'awaiting_approval' && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginTop: 12 }}
+            data-testid="disposal-awaiting-approval"
+            message={t('detail.awaitingApproval', { n: d.round })}
+          />
+        )}
+        {d.status === 'returned' && lastReturn && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 12 }}
+            message={t('detail.returnedBy', {
+              name: lastReturn.byName ?? lastReturn.by ?? '—',
+              time: formatDateTime(lastReturn.at),
+              round: lastReturn.round,
+            })}
+            description={<span style={pre}>{lastReturn.reason}</span>}
+          />
+        )}
         <Space style={{ marginTop: 12 }}>
+          {chief && d.status === 'awaiting_approval' && (
+            <>
+              <Button type="primary" data-testid="disposal-approve" onClick={() => start('approve')}>
+                {t('actions.approve')}
+              </Button>
+              <Button data-testid="disposal-return" onClick={() => start('return')}>
+                {t('actions.return')}
+              </Button>
+            </>
+          )}
+          {manage && d.status === 'returned' && (
+            <Button type="primary" data-testid="disposal-resubmit" onClick={() => start('resubmit')}>
+              {t('actions.resubmit')}
+            </Button>
+          )}
           {manage && windowOpen && (
-            <Button data-testid="disposal-object" onClick={() => setStep('object')}>
+            <Button data-testid="disposal-object" onClick={() => start('object')}>
               {t('actions.object')}
             </Button>
           )}
           {manage && d.status === 'reinvestigating' && (
-            <Button type="primary" data-testid="disposal-redecide" onClick={() => setStep('redecide')}>
+            <Button type="primary" data-testid="disposal-redecide" onClick={() => start('redecide')}>
               {t('actions.redecide')}
             </Button>
           )}
-          {access.has('disposal.rule') && d.status === 'awaiting_ruling' && (
-            <Button type="primary" data-testid="disposal-rule" onClick={() => setStep('rule')}>
+          {chief && d.status === 'awaiting_ruling' && (
+            <Button type="primary" data-testid="disposal-rule" onClick={() => start('rule')}>
               {t('actions.rule')}
             </Button>
           )}
         </Space>
       </Card>
+      <DisposalApprovals d={d} />
       <Card title={t('detail.objections')} data-testid="disposal-objections">
         {d.objections.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.noObjections')} />
@@ -183,18 +216,16 @@ const DisposalPage = () => {
             items={d.objections.map((o) => ({
               color: o.reinvestigation ? 'green' : 'orange',
               children: (
-                <div data-testid="disposal-objection">
-                  <Typography.Text strong>
-                    {t('detail.objectedBy', {
-                      name: o.byName ?? o.by ?? '—',
-                      time: formatDateTime(o.at),
-                      round: o.round,
-                    })}
-                  </Typography.Text>
-                  <div style={pre}>{o.reason}</div>
-                  <Typography.Text type="secondary">
-                    {t('detail.objectedDecision')}: {o.decisionObjected}
-                  </Typography.Text>
+                <DisposalHistoryEntry
+                  testId="disposal-objection"
+                  title={t('detail.objectedBy', {
+                    name: o.byName ?? o.by ?? '—',
+                    time: formatDateTime(o.at),
+                    round: o.round,
+                  })}
+                  text={o.reason}
+                  footnote={`${t('detail.objectedDecision')}: ${o.decisionObjected}`}
+                >
                   {o.reinvestigation && (
                     <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
                       <Descriptions.Item label={t('detail.reinvestigation')}>
@@ -205,7 +236,7 @@ const DisposalPage = () => {
                       </Descriptions.Item>
                     </Descriptions>
                   )}
-                </div>
+                </DisposalHistoryEntry>
               ),
             }))}
           />
@@ -229,13 +260,7 @@ const DisposalPage = () => {
       )}
       <Modal
         open={!!step}
-        title={
-          step === 'object'
-            ? t('actions.objectTitle')
-            : step === 'redecide'
-              ? t('actions.redecideTitle')
-              : t('actions.ruleTitle')
-        }
+        title={step && t(`actions.${DISPOSAL_STEPS[step].title}`)}
         okButtonProps={{ 'data-testid': 'disposal-step-submit' } as never}
         confirmLoading={busy}
         onOk={() => void submit()}
@@ -243,6 +268,20 @@ const DisposalPage = () => {
         forceRender
       >
         <Form form={form} name="disposal-step" layout="vertical">
+          {step === 'approve' && (
+            <>
+              <Typography.Paragraph type="secondary">{t('actions.approveHint')}</Typography.Paragraph>
+              <Typography.Paragraph strong style={pre}>
+                {d.decision}
+              </Typography.Paragraph>
+              <Form.Item name="note" label={t('actions.approvalNote')}>
+                <Input.TextArea rows={2} maxLength={1000} data-testid="disposal-approval-note" />
+              </Form.Item>
+            </>
+          )}
+          {step === 'return' && area('reason', t('actions.returnReason'), 'disposal-return-reason')}
+          {step === 'resubmit' &&
+            area('decision', t('actions.resubmitDecision'), 'disposal-resubmit-decision')}
           {step === 'object' && area('reason', t('actions.reason'), 'disposal-reason')}
           {step === 'redecide' && (
             <>

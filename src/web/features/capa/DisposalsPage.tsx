@@ -20,7 +20,10 @@ import { PublishDisposalModal } from './PublishDisposalModal';
 registerMessages('disposal', disposalMessages);
 registerMessages('capa', capaMessages);
 
-/** Nonconformity disposals (R-ESC-3): the decision in force, its round and objection window. */
+/**
+ * Nonconformity disposals (R-ESC-3): the decision in force, its round and objection window; the status filter includes
+ * the decisions waiting for the chief engineer's approval.
+ */
 const DisposalsPage = () => {
   const { t } = useTranslation('disposal');
   const { t: tc } = useTranslation('capa');
@@ -52,7 +55,7 @@ const DisposalsPage = () => {
       <Space style={{ marginBottom: 16 }}>
         <Select<DisposalStatus>
           allowClear
-          style={{ width: 200 }}
+          style={{ width: 260 }}
           placeholder={t('list.status')}
           value={status}
           onChange={setStatus}
