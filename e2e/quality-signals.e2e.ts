@@ -301,9 +301,7 @@ describe('journey 6: batch signals, quality reports, investigation and adverse e
       });
 
       // The list of open evaluations no longer has it.
-      const menu = qe.getByRole('menuitem', { name: '不良事件' });
-      if (!(await menu.isVisible())) await qe.getByRole('menuitem', { name: '质量管理' }).click();
-      await menu.click();
+      await qe.goto(`${server.url}/adverse-events`);
       await qe.getByTestId('adverse-events').waitFor();
       await qe.getByTestId('adverse-events').getByText('已决', { exact: true }).click();
       await qe.getByTestId(`adverse-event-${complaint.number}`).waitFor();
