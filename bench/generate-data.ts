@@ -12,7 +12,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { hashPassword } from '../src/app/secrets';
@@ -34,6 +34,7 @@ import { numberByYear } from './data/number-by-year';
 import { complaintBatchSql } from './data/complaint-sql';
 import { buildReferenceData, timelineOf } from './data/reference-data';
 import { customerSql, referenceInsertSql, scratchSchemaSql, shipmentSql, uploadSql } from './data/setup-sql';
+import { runIfMain } from './lib/run-if-main';
 
 export type GenerateOptions = {
   readonly target: BenchTarget;
@@ -326,8 +327,4 @@ const main = async (): Promise<void> => {
   });
 };
 
-if (import.meta.url === pathToFileURL(path.resolve(process.argv[1] ?? '')).href)
-  main().catch((e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(1);
-  });
+runIfMain(import.meta.url, main);

@@ -19,7 +19,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildApp } from '../src/api/build-app';
 import { closeDeps, type Deps } from '../src/app/deps';
@@ -54,6 +54,7 @@ import {
   type IntakePayload,
 } from './intake/intake-payloads';
 import { loadIntakeTemplates, rowsPerIntake, writeIntakeByHand } from './intake/raw-intake';
+import { runIfMain } from './lib/run-if-main';
 
 export type IntakeBenchOptions = {
   readonly target: BenchTarget;
@@ -411,8 +412,4 @@ const main = async (): Promise<void> => {
   });
 };
 
-if (import.meta.url === pathToFileURL(path.resolve(process.argv[1] ?? '')).href)
-  main().catch((e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(1);
-  });
+runIfMain(import.meta.url, main);

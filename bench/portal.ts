@@ -19,7 +19,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/api/build-app';
@@ -44,6 +44,7 @@ import type { CapturedQuery } from './lib/capture-sql';
 import { describeMachine, formatMachine } from './lib/machine';
 import { percentiles, type Percentiles } from './lib/stats';
 import { captureOnce, explain } from './queue/measure';
+import { runIfMain } from './lib/run-if-main';
 
 export type PortalBenchOptions = {
   readonly target: BenchTarget;
@@ -280,8 +281,4 @@ const main = async (): Promise<void> => {
   });
 };
 
-if (import.meta.url === pathToFileURL(path.resolve(process.argv[1] ?? '')).href)
-  main().catch((e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(1);
-  });
+runIfMain(import.meta.url, main);

@@ -12,7 +12,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../src/db/client';
@@ -33,6 +33,7 @@ import { percentiles } from './lib/stats';
 import { captureOnce, empty, explain, measure, type Measured } from './queue/measure';
 import { discoverCases } from './queue/queue-cases';
 import { GOAL_P99_MS, printPlans, printTable, type Row } from './queue/queue-report';
+import { runIfMain } from './lib/run-if-main';
 
 export type QueueBenchOptions = {
   readonly target: BenchTarget;
@@ -255,8 +256,4 @@ const main = async (): Promise<void> => {
   if (values.drop && (await dropTarget(target))) log(`dropped ${describeTarget(target)}`);
 };
 
-if (import.meta.url === pathToFileURL(path.resolve(process.argv[1] ?? '')).href)
-  main().catch((e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(1);
-  });
+runIfMain(import.meta.url, main);

@@ -16,7 +16,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateData } from './generate-data';
 import { runIntakeBench } from './intake';
@@ -35,6 +35,7 @@ import { bareNodeRssMiB } from './lib/server-process';
 import { runPortalBench } from './portal';
 import { runQueueBench } from './queue';
 import { runSweepBench } from './sweep';
+import { runIfMain } from './lib/run-if-main';
 
 type Figure = {
   readonly figure: string;
@@ -366,8 +367,4 @@ const main = async (): Promise<void> => {
   }
 };
 
-if (import.meta.url === pathToFileURL(path.resolve(process.argv[1] ?? '')).href)
-  main().catch((e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(1);
-  });
+runIfMain(import.meta.url, main);

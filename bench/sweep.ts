@@ -23,7 +23,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { sweepDeadlines, type SweepReport } from '../src/app/complaints/sweep-deadlines';
@@ -45,6 +45,7 @@ import { recordStatements, summariseStatements } from './lib/count-statements';
 import { describeMachine, formatMachine } from './lib/machine';
 import { percentiles } from './lib/stats';
 import { captureOnce, explain } from './queue/measure';
+import { runIfMain } from './lib/run-if-main';
 
 export type SweepBenchOptions = {
   readonly target: BenchTarget;
@@ -421,8 +422,4 @@ const main = async (): Promise<void> => {
   });
 };
 
-if (import.meta.url === pathToFileURL(path.resolve(process.argv[1] ?? '')).href)
-  main().catch((e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(1);
-  });
+runIfMain(import.meta.url, main);
