@@ -41,7 +41,12 @@ const reload = async (page: Page) => {
   await page.getByTestId('complaint-status').waitFor();
 };
 
-const status = (page: Page) => page.getByTestId('complaint-status').locator('[data-status]');
+/**
+ * Waits until the header shows the status: an action's success toast may still be the previous action's, so the
+ * status itself is what tells the server has taken the step.
+ */
+const statusIs = (page: Page, value: string) =>
+  page.getByTestId('complaint-status').locator(`[data-status="${value}"]`).waitFor();
 
 describe('journey 1: the whole loop, customer in the portal and staff in the console (issue 4)', () => {
   it(
@@ -91,7 +96,7 @@ describe('journey 1: the whole loop, customer in the portal and staff in the con
       await act(agent, 'assign', async () => {
         await pickOption(agent, '责任部门', 'PROD');
       });
-      await expect(status(agent).getAttribute('data-status')).resolves.toBe('assigned');
+      await statusIs(agent, 'assigned');
 
       // The owner investigates and proposes a solution, then sends it to the customer.
       const owner = await browsing.newPage();
@@ -105,7 +110,7 @@ describe('journey 1: the whole loop, customer in the portal and staff in the con
       });
       await reload(owner);
       if (await owner.getByTestId('action-send_to_customer').count()) await act(owner, 'send_to_customer');
-      await expect(status(owner).getAttribute('data-status')).resolves.toBe('awaiting_customer');
+      await statusIs(owner, 'awaiting_customer');
 
       // The customer accepts in the portal.
       await customer.goto(trackingUrl ?? '');
@@ -116,12 +121,12 @@ describe('journey 1: the whole loop, customer in the portal and staff in the con
 
       // The owner carries it out and resolves it.
       await reload(owner);
-      await expect(status(owner).getAttribute('data-status')).resolves.toBe('agreed');
+      await statusIs(owner, 'agreed');
       if (await owner.getByTestId('action-start_execution').count()) await act(owner, 'start_execution');
       await act(owner, 'resolve', async () => {
         await owner.getByLabel('解决情况').fill('已退款 25 元并寄出两包新品，客户确认收到。');
       });
-      await expect(status(owner).getAttribute('data-status')).resolves.toBe('resolved');
+      await statusIs(owner, 'resolved');
 
       // Follow-up: the agent calls back and records a satisfied customer: the complaint closes.
       await agent.goto(`${server.url}/follow-ups`);
@@ -132,7 +137,7 @@ describe('journey 1: the whole loop, customer in the portal and staff in the con
         .click();
       await agent.locator('.ant-message-success').last().waitFor();
       await agent.goto(owner.url());
-      await expect(status(agent).getAttribute('data-status')).resolves.toBe('closed');
+      await statusIs(agent, 'closed');
       await agent.getByRole('tab', { name: '时间线' }).click();
       await agent.getByTestId('timeline').waitFor();
       await screenshot(agent, 'complaint-timeline');
