@@ -163,7 +163,12 @@ export const success = async (page: Page, text: string, timeoutMs = 30_000): Pro
       throw new Error(`expected "${text}", the page said: ${(await errors.allInnerTexts()).join(' | ')}`);
     await page.waitForTimeout(100);
   }
-  throw new Error(`expected "${text}" within ${timeoutMs / 1000} s; nothing was shown`);
+  const formErrors = await page.locator('.ant-form-item-explain-error:visible').allInnerTexts();
+  const dialogs = await page.locator('.ant-modal:visible .ant-modal-title').allInnerTexts();
+  throw new Error(
+    `expected "${text}" within ${timeoutMs / 1000} s; no message was shown` +
+      ` (open dialogs: ${JSON.stringify(dialogs)}, form errors: ${JSON.stringify(formErrors)})`,
+  );
 };
 
 /** Picks an option of an antd Select found by its form label. */

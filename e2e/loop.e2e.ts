@@ -23,16 +23,22 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Clicks an allowed lifecycle action on the detail page and waits until the server has taken it. */
+/**
+ * Clicks an allowed lifecycle action on the detail page and waits until the server has taken it: the action's
+ * dialog closes only on success; an error message fails at once with its own words.
+ */
 const act = async (page: Page, action: string, fill?: () => Promise<void>) => {
   await page.getByTestId(`action-${action}`).click();
   await fill?.();
   await page.getByTestId('action-submit').click();
-  await page.locator('.ant-message-success').last().waitFor();
-  await page
-    .locator('.ant-modal-wrap:visible')
-    .waitFor({ state: 'detached' })
-    .catch(() => undefined);
+  const started = Date.now();
+  while (Date.now() - started < 60_000) {
+    const errors = await page.locator('.ant-message-error').allInnerTexts();
+    if (errors.length > 0) throw new Error(`${action}: ${errors.join(' | ')}`);
+    if ((await page.locator('.ant-modal-wrap:visible').count()) === 0) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`${action}: the dialog is still open after 60 s`);
 };
 
 /** Reloads the detail page and waits until the header (status and actions) is there. */
