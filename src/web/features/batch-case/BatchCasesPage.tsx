@@ -1,6 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Select, Space, Table, Tag } from 'antd';
+import { Select, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -10,12 +9,12 @@ import { registerMessages } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { formatDateTime } from '../../app/time';
 import { BATCH_CASE_STATUSES } from '../../../domain/batch/batch-case-workflow';
-import { rowTestId } from '../compensation/compensation-format';
 import { batchCaseMessages } from './batch-case.i18n';
 import { CASE_STATUS_COLOR } from './batch-case-format';
 import { InvestigationClock } from './InvestigationClock';
 import { OpenBatchCaseModal } from './OpenBatchCaseModal';
 import { BATCH_CASES_KEY, useProductNames } from './quality-queries';
+import { FilteredListCard } from '../shared/FilteredListCard';
 
 registerMessages('batchCase', batchCaseMessages);
 
@@ -34,23 +33,17 @@ const BatchCasesPage = () => {
     queryFn: () => api.get<BatchCaseList>(`/api/v1/batch-cases${toQuery(query)}`),
   });
   return (
-    <Card
+    <FilteredListCard<BatchCaseSummary>
       title={t('list.title')}
-      data-testid="batch-cases"
-      extra={
-        access.has('batch.manage') && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            data-testid="open-case"
-            onClick={() => setOpening(true)}
-          >
-            {t('list.open')}
-          </Button>
-        )
+      testId="batch-cases"
+      create={
+        access.has('batch.manage') && {
+          testId: 'open-case',
+          label: t('list.open'),
+          onClick: () => setOpening(true),
+        }
       }
-    >
-      <Space style={{ marginBottom: 16 }}>
+      filter={
         <Select<Status>
           allowClear
           style={{ width: 180 }}
@@ -59,49 +52,45 @@ const BatchCasesPage = () => {
           onChange={setStatus}
           options={BATCH_CASE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         />
-      </Space>
-      <Table<BatchCaseSummary>
-        size="small"
-        rowKey="id"
-        loading={q.isPending}
-        dataSource={q.data?.items ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        locale={{ emptyText: t('list.none') }}
-        onRow={(c) => rowTestId(`case-${c.number}`)}
-        columns={[
-          {
-            title: t('list.number'),
-            key: 'number',
-            render: (_, c) => <Link to={`/batch-cases/${c.id}`}>{c.number}</Link>,
-          },
-          { title: t('list.product'), key: 'product', render: (_, c) => productName(c.productId) },
-          { title: t('list.batchNo'), dataIndex: 'batchNo' },
-          { title: t('list.mechanism'), dataIndex: 'mechanism' },
-          { title: t('list.region'), key: 'region', render: (_, c) => c.region ?? '—' },
-          {
-            title: t('list.status'),
-            key: 'status',
-            render: (_, c) => (
-              <Tag color={CASE_STATUS_COLOR[c.status]} data-status={c.status}>
-                {t(`status.${c.status}`)}
-              </Tag>
-            ),
-          },
-          {
-            title: t('list.investigation'),
-            key: 'investigation',
-            render: (_, c) => <InvestigationClock batchCase={c} />,
-          },
-          {
-            title: t('list.decision'),
-            key: 'decision',
-            render: (_, c) => (c.decision ? t(`decision.${c.decision}`) : '—'),
-          },
-          { title: t('list.openedAt'), key: 'openedAt', render: (_, c) => formatDateTime(c.openedAt) },
-        ]}
-      />
+      }
+      rows={q.data?.items}
+      loading={q.isPending}
+      emptyText={t('list.none')}
+      rowTestId={(c) => `case-${c.number}`}
+      columns={[
+        {
+          title: t('list.number'),
+          key: 'number',
+          render: (_, c) => <Link to={`/batch-cases/${c.id}`}>{c.number}</Link>,
+        },
+        { title: t('list.product'), key: 'product', render: (_, c) => productName(c.productId) },
+        { title: t('list.batchNo'), dataIndex: 'batchNo' },
+        { title: t('list.mechanism'), dataIndex: 'mechanism' },
+        { title: t('list.region'), key: 'region', render: (_, c) => c.region ?? '—' },
+        {
+          title: t('list.status'),
+          key: 'status',
+          render: (_, c) => (
+            <Tag color={CASE_STATUS_COLOR[c.status]} data-status={c.status}>
+              {t(`status.${c.status}`)}
+            </Tag>
+          ),
+        },
+        {
+          title: t('list.investigation'),
+          key: 'investigation',
+          render: (_, c) => <InvestigationClock batchCase={c} />,
+        },
+        {
+          title: t('list.decision'),
+          key: 'decision',
+          render: (_, c) => (c.decision ? t(`decision.${c.decision}`) : '—'),
+        },
+        { title: t('list.openedAt'), key: 'openedAt', render: (_, c) => formatDateTime(c.openedAt) },
+      ]}
+    >
       <OpenBatchCaseModal open={opening} onClose={() => setOpening(false)} />
-    </Card>
+    </FilteredListCard>
   );
 };
 

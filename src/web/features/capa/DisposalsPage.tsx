@@ -1,6 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -10,12 +9,12 @@ import { registerMessages } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { formatDateTime } from '../../app/time';
 import { DISPOSAL_STATUSES, type DisposalStatus } from '../../../domain/capa/decide-disposal';
-import { rowTestId } from '../compensation/compensation-format';
 import { capaMessages } from './capa.i18n';
 import { DISPOSALS_KEY } from './capa-queries';
 import { disposalMessages } from './disposal.i18n';
 import { DISPOSAL_STATUS_COLOR } from './disposal-format';
 import { PublishDisposalModal } from './PublishDisposalModal';
+import { FilteredListCard } from '../shared/FilteredListCard';
 
 registerMessages('disposal', disposalMessages);
 registerMessages('capa', capaMessages);
@@ -36,23 +35,17 @@ const DisposalsPage = () => {
     queryFn: () => api.get<Disposals>(`/api/v1/disposals${toQuery(query)}`),
   });
   return (
-    <Card
+    <FilteredListCard<Disposal>
       title={t('list.title')}
-      data-testid="disposals"
-      extra={
-        access.has('capa.manage') && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            data-testid="disposal-create"
-            onClick={() => setCreating(true)}
-          >
-            {t('list.create')}
-          </Button>
-        )
+      testId="disposals"
+      create={
+        access.has('capa.manage') && {
+          testId: 'disposal-create',
+          label: t('list.create'),
+          onClick: () => setCreating(true),
+        }
       }
-    >
-      <Space style={{ marginBottom: 16 }}>
+      filter={
         <Select<DisposalStatus>
           allowClear
           style={{ width: 260 }}
@@ -61,51 +54,47 @@ const DisposalsPage = () => {
           onChange={setStatus}
           options={DISPOSAL_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         />
-      </Space>
-      <Table<Disposal>
-        size="small"
-        rowKey="id"
-        loading={q.isPending}
-        dataSource={q.data?.items ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        locale={{ emptyText: t('list.none') }}
-        onRow={(d) => rowTestId(`disposal-${d.number}`)}
-        columns={[
-          {
-            title: t('list.number'),
-            key: 'number',
-            render: (_, d) => <Link to={`/disposals/${d.id}`}>{d.number}</Link>,
-          },
-          { title: t('list.source'), key: 'source', render: (_, d) => tc(`source.${d.sourceType}`) },
-          {
-            title: t('list.decision'),
-            key: 'decision',
-            render: (_, d) => (
-              <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 420 }}>
-                {d.decision}
-              </Typography.Paragraph>
-            ),
-          },
-          {
-            title: t('list.status'),
-            key: 'status',
-            render: (_, d) => <Tag color={DISPOSAL_STATUS_COLOR[d.status]}>{t(`status.${d.status}`)}</Tag>,
-          },
-          { title: t('list.round'), dataIndex: 'round', align: 'right' },
-          {
-            title: t('list.objectionUntil'),
-            key: 'objectionUntil',
-            render: (_, d) => (d.status === 'published' ? formatDateTime(d.objectionUntil) : '—'),
-          },
-          {
-            title: t('list.publishedAt'),
-            key: 'publishedAt',
-            render: (_, d) => formatDateTime(d.publishedAt),
-          },
-        ]}
-      />
+      }
+      rows={q.data?.items}
+      loading={q.isPending}
+      emptyText={t('list.none')}
+      rowTestId={(d) => `disposal-${d.number}`}
+      columns={[
+        {
+          title: t('list.number'),
+          key: 'number',
+          render: (_, d) => <Link to={`/disposals/${d.id}`}>{d.number}</Link>,
+        },
+        { title: t('list.source'), key: 'source', render: (_, d) => tc(`source.${d.sourceType}`) },
+        {
+          title: t('list.decision'),
+          key: 'decision',
+          render: (_, d) => (
+            <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 420 }}>
+              {d.decision}
+            </Typography.Paragraph>
+          ),
+        },
+        {
+          title: t('list.status'),
+          key: 'status',
+          render: (_, d) => <Tag color={DISPOSAL_STATUS_COLOR[d.status]}>{t(`status.${d.status}`)}</Tag>,
+        },
+        { title: t('list.round'), dataIndex: 'round', align: 'right' },
+        {
+          title: t('list.objectionUntil'),
+          key: 'objectionUntil',
+          render: (_, d) => (d.status === 'published' ? formatDateTime(d.objectionUntil) : '—'),
+        },
+        {
+          title: t('list.publishedAt'),
+          key: 'publishedAt',
+          render: (_, d) => formatDateTime(d.publishedAt),
+        },
+      ]}
+    >
       <PublishDisposalModal open={creating} onClose={() => setCreating(false)} />
-    </Card>
+    </FilteredListCard>
   );
 };
 

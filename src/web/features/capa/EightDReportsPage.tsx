@@ -1,6 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Progress, Segmented, Space, Table, Tag } from 'antd';
+import { Progress, Segmented, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -10,11 +9,11 @@ import { registerMessages } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { formatDateTime } from '../../app/time';
 import { EIGHT_D_REQUIRED_SECTIONS } from '../../../domain/capa/eight-d';
-import { rowTestId } from '../compensation/compensation-format';
 import { capaMessages } from './capa.i18n';
 import { EIGHT_D_KEY } from './capa-queries';
 import { CreateEightDModal } from './CreateEightDModal';
 import { eightDMessages } from './eight-d.i18n';
+import { FilteredListCard } from '../shared/FilteredListCard';
 
 registerMessages('eightD', eightDMessages);
 registerMessages('capa', capaMessages);
@@ -37,23 +36,17 @@ const EightDReportsPage = () => {
     queryFn: () => api.get<EightDReports>(`/api/v1/eight-d-reports${toQuery(query)}`),
   });
   return (
-    <Card
+    <FilteredListCard<EightDReport>
       title={t('list.title')}
-      data-testid="eight-d-reports"
-      extra={
-        access.has('capa.manage') && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            data-testid="8d-create"
-            onClick={() => setCreating(true)}
-          >
-            {t('list.create')}
-          </Button>
-        )
+      testId="eight-d-reports"
+      create={
+        access.has('capa.manage') && {
+          testId: '8d-create',
+          label: t('list.create'),
+          onClick: () => setCreating(true),
+        }
       }
-    >
-      <Space style={{ marginBottom: 16 }}>
+      filter={
         <Segmented<Filter>
           value={status}
           onChange={setStatus}
@@ -63,52 +56,48 @@ const EightDReportsPage = () => {
             { value: 'all', label: t('common:all') },
           ]}
         />
-      </Space>
-      <Table<EightDReport>
-        size="small"
-        rowKey="id"
-        loading={q.isPending}
-        dataSource={q.data?.items ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        locale={{ emptyText: t('list.none') }}
-        onRow={(r) => rowTestId(`8d-${r.number}`)}
-        columns={[
-          {
-            title: t('list.number'),
-            key: 'number',
-            render: (_, r) => <Link to={`/eight-d-reports/${r.id}`}>{r.number}</Link>,
-          },
-          { title: t('list.title_'), key: 'title', render: (_, r) => r.title ?? '—' },
-          { title: t('list.source'), key: 'source', render: (_, r) => tc(`source.${r.sourceType}`) },
-          {
-            title: t('list.customer'),
-            key: 'customer',
-            render: (_, r) => (r.customerRequested ? <Tag color="gold">{t('list.customer')}</Tag> : '—'),
-          },
-          {
-            title: t('list.completeness'),
-            key: 'completeness',
-            width: 200,
-            render: (_, r) => (
-              <Progress
-                size="small"
-                percent={Math.round((completeSections(r) * 100) / EIGHT_D_REQUIRED_SECTIONS.length)}
-                format={() => `${completeSections(r)}/${EIGHT_D_REQUIRED_SECTIONS.length}`}
-              />
-            ),
-          },
-          {
-            title: t('list.status'),
-            key: 'status',
-            render: (_, r) => (
-              <Tag color={r.status === 'closed' ? 'success' : 'processing'}>{t(`status.${r.status}`)}</Tag>
-            ),
-          },
-          { title: t('list.updatedAt'), key: 'updatedAt', render: (_, r) => formatDateTime(r.updatedAt) },
-        ]}
-      />
+      }
+      rows={q.data?.items}
+      loading={q.isPending}
+      emptyText={t('list.none')}
+      rowTestId={(r) => `8d-${r.number}`}
+      columns={[
+        {
+          title: t('list.number'),
+          key: 'number',
+          render: (_, r) => <Link to={`/eight-d-reports/${r.id}`}>{r.number}</Link>,
+        },
+        { title: t('list.title_'), key: 'title', render: (_, r) => r.title ?? '—' },
+        { title: t('list.source'), key: 'source', render: (_, r) => tc(`source.${r.sourceType}`) },
+        {
+          title: t('list.customer'),
+          key: 'customer',
+          render: (_, r) => (r.customerRequested ? <Tag color="gold">{t('list.customer')}</Tag> : '—'),
+        },
+        {
+          title: t('list.completeness'),
+          key: 'completeness',
+          width: 200,
+          render: (_, r) => (
+            <Progress
+              size="small"
+              percent={Math.round((completeSections(r) * 100) / EIGHT_D_REQUIRED_SECTIONS.length)}
+              format={() => `${completeSections(r)}/${EIGHT_D_REQUIRED_SECTIONS.length}`}
+            />
+          ),
+        },
+        {
+          title: t('list.status'),
+          key: 'status',
+          render: (_, r) => (
+            <Tag color={r.status === 'closed' ? 'success' : 'processing'}>{t(`status.${r.status}`)}</Tag>
+          ),
+        },
+        { title: t('list.updatedAt'), key: 'updatedAt', render: (_, r) => formatDateTime(r.updatedAt) },
+      ]}
+    >
       <CreateEightDModal open={creating} onClose={() => setCreating(false)} />
-    </Card>
+    </FilteredListCard>
   );
 };
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Progress, Segmented, Space, Table, Tag } from 'antd';
+import { Progress, Segmented, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -9,8 +9,8 @@ import { registerMessages } from '../../app/i18n';
 import { formatDateTime } from '../../app/time';
 import { RECALL_CLASS_RULES } from '../../../domain/batch/plan-recall';
 import { RECALLS_KEY, useProductNames } from '../batch-case/quality-queries';
-import { rowTestId } from '../compensation/compensation-format';
 import { recallMessages } from './recall.i18n';
+import { FilteredListCard } from '../shared/FilteredListCard';
 
 registerMessages('recall', recallMessages);
 
@@ -28,8 +28,10 @@ const RecallsPage = () => {
     queryFn: () => api.get<RecallList>(`/api/v1/recalls${toQuery(query)}`),
   });
   return (
-    <Card title={t('list.title')} data-testid="recalls">
-      <Space style={{ marginBottom: 16 }}>
+    <FilteredListCard<RecallSummary>
+      title={t('list.title')}
+      testId="recalls"
+      filter={
         <Segmented<Filter>
           value={status}
           onChange={setStatus}
@@ -39,59 +41,54 @@ const RecallsPage = () => {
             { value: 'completed', label: t('status.completed') },
           ]}
         />
-      </Space>
-      <Table<RecallSummary>
-        size="small"
-        rowKey="id"
-        loading={q.isPending}
-        dataSource={q.data?.items ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        locale={{ emptyText: t('list.none') }}
-        onRow={(r) => rowTestId(`recall-${r.number}`)}
-        columns={[
-          {
-            title: t('list.number'),
-            key: 'number',
-            render: (_, r) => <Link to={`/recalls/${r.id}`}>{r.number}</Link>,
-          },
-          { title: t('list.product'), key: 'product', render: (_, r) => productName(r.productId) },
-          {
-            title: t('list.case'),
-            key: 'case',
-            render: (_, r) =>
-              r.caseId ? (
-                <Link to={`/batch-cases/${r.caseId}`}>{t('list.viewCase')}</Link>
-              ) : (
-                t('list.standalone')
-              ),
-          },
-          {
-            title: t('list.class'),
-            key: 'class',
-            render: (_, r) => RECALL_CLASS_RULES[r.recallClass].label[lang],
-          },
-          {
-            title: t('list.status'),
-            key: 'status',
-            render: (_, r) => (
-              <Tag color={r.status === 'completed' ? 'success' : 'processing'}>{t(`status.${r.status}`)}</Tag>
+      }
+      rows={q.data?.items}
+      loading={q.isPending}
+      emptyText={t('list.none')}
+      rowTestId={(r) => `recall-${r.number}`}
+      columns={[
+        {
+          title: t('list.number'),
+          key: 'number',
+          render: (_, r) => <Link to={`/recalls/${r.id}`}>{r.number}</Link>,
+        },
+        { title: t('list.product'), key: 'product', render: (_, r) => productName(r.productId) },
+        {
+          title: t('list.case'),
+          key: 'case',
+          render: (_, r) =>
+            r.caseId ? (
+              <Link to={`/batch-cases/${r.caseId}`}>{t('list.viewCase')}</Link>
+            ) : (
+              t('list.standalone')
             ),
-          },
-          {
-            title: t('list.progress'),
-            key: 'progress',
-            width: 220,
-            render: (_, r) => (
-              <Progress
-                size="small"
-                percent={r.unitsInScope > 0 ? Math.floor((r.unitsRecovered * 1000) / r.unitsInScope) / 10 : 0}
-              />
-            ),
-          },
-          { title: t('list.startedAt'), key: 'startedAt', render: (_, r) => formatDateTime(r.startedAt) },
-        ]}
-      />
-    </Card>
+        },
+        {
+          title: t('list.class'),
+          key: 'class',
+          render: (_, r) => RECALL_CLASS_RULES[r.recallClass].label[lang],
+        },
+        {
+          title: t('list.status'),
+          key: 'status',
+          render: (_, r) => (
+            <Tag color={r.status === 'completed' ? 'success' : 'processing'}>{t(`status.${r.status}`)}</Tag>
+          ),
+        },
+        {
+          title: t('list.progress'),
+          key: 'progress',
+          width: 220,
+          render: (_, r) => (
+            <Progress
+              size="small"
+              percent={r.unitsInScope > 0 ? Math.floor((r.unitsRecovered * 1000) / r.unitsInScope) / 10 : 0}
+            />
+          ),
+        },
+        { title: t('list.startedAt'), key: 'startedAt', render: (_, r) => formatDateTime(r.startedAt) },
+      ]}
+    ></FilteredListCard>
   );
 };
 
