@@ -15,6 +15,7 @@ import { rowsOf } from '../../db/client';
 import { policyRepo } from '../../db/repos/policy.repo';
 import { DEFAULT_ADVERSE_EVENT_POLICY } from '../../domain/adverse-event/adverse-event-policy';
 import { deadlineSweepJob } from '../../jobs/deadline-sweep.job';
+import { callAs } from '../../../test/factories/inject.factory';
 
 let deps: TestDeps;
 let app: FastifyInstance;
@@ -34,12 +35,7 @@ beforeAll(async () => {
 afterAll(async () => close());
 
 const call = (s: Session, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown) =>
-  app.inject({
-    method,
-    url,
-    headers: s.headers,
-    ...(payload !== undefined && { payload: payload as never }),
-  });
+  callAs(app, s, method, url, payload);
 
 const act = (s: Session, id: string, body: Json) =>
   call(s, 'POST', `/api/v1/complaints/${id}/transitions`, body);

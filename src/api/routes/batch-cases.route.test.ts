@@ -13,6 +13,7 @@ import { createTestApp } from '../../../test/test-app';
 import type { TestDeps } from '../../../test/test-deps';
 import { escalateOverdueBatchInvestigations } from '../../app/batch-cases/escalate-overdue-investigations';
 import { rowsOf } from '../../db/client';
+import { callAs } from '../../../test/factories/inject.factory';
 
 let deps: TestDeps;
 let app: FastifyInstance;
@@ -29,12 +30,7 @@ const ref: { productId: string; batchId: string; dealers: Record<'zz' | 'ly' | '
 };
 
 const call = (s: Session, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  app.inject({
-    method,
-    url,
-    headers: s.headers,
-    ...(payload !== undefined && { payload: payload as never }),
-  });
+  callAs(app, s, method, url, payload);
 
 const ok = async (s: Session, method: 'GET' | 'POST', url: string, payload?: unknown, status = 200) => {
   const r = await call(s, method, url, payload);

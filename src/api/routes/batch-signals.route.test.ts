@@ -12,6 +12,7 @@ import { createTestApp } from '../../../test/test-app';
 import type { TestDeps } from '../../../test/test-deps';
 import { escalateOverdueQualityReports } from '../../app/batch-signals/escalate-overdue-quality-reports';
 import { rowsOf } from '../../db/client';
+import { callAs } from '../../../test/factories/inject.factory';
 
 let deps: TestDeps;
 let app: FastifyInstance;
@@ -52,12 +53,7 @@ const relogin = async () => {
 };
 
 const call = (s: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
-  app.inject({
-    method,
-    url,
-    headers: s.headers,
-    ...(payload !== undefined && { payload: payload as never }),
-  });
+  callAs(app, s, method, url, payload);
 
 const ok = async (
   s: Session,

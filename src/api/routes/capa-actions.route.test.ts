@@ -13,6 +13,7 @@ import { createTestApp } from '../../../test/test-app';
 import type { TestDeps } from '../../../test/test-deps';
 import { sweepCapa } from '../../app/capa/sweep-capa';
 import { rowsOf } from '../../db/client';
+import { callAs } from '../../../test/factories/inject.factory';
 
 let deps: TestDeps;
 let app: FastifyInstance;
@@ -46,12 +47,7 @@ const at = async (iso: string): Promise<void> => {
 };
 
 const call = (s: Session, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  app.inject({
-    method,
-    url,
-    headers: s.headers,
-    ...(payload !== undefined && { payload: payload as never }),
-  });
+  callAs(app, s, method, url, payload);
 
 const ok = async (s: Session, method: 'GET' | 'POST', url: string, payload?: unknown, status = 200) => {
   const r = await call(s, method, url, payload);

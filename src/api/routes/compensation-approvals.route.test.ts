@@ -13,6 +13,7 @@ import { escalateOverdueTasks } from '../../app/compensation/execution-tasks';
 import { policyRepo } from '../../db/repos/policy.repo';
 import { rowsOf } from '../../db/client';
 import { sql } from 'drizzle-orm';
+import { callAs } from '../../../test/factories/inject.factory';
 
 let deps: TestDeps;
 let app: FastifyInstance;
@@ -48,12 +49,7 @@ const refresh = async () => {
 };
 
 const call = (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-  app.inject({
-    method,
-    url,
-    headers: s.headers,
-    ...(payload !== undefined && { payload: payload as never }),
-  });
+  callAs(app, s, method, url, payload);
 
 const act = async (s: Session, id: string, body: Json) => {
   const r = await call(s, 'POST', `/api/v1/complaints/${id}/transitions`, body);

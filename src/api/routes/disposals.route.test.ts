@@ -11,6 +11,7 @@ import { createTestApp } from '../../../test/test-app';
 import type { TestDeps } from '../../../test/test-deps';
 import { finaliseLapsedDisposals } from '../../app/capa/disposals';
 import { rowsOf } from '../../db/client';
+import { callAs } from '../../../test/factories/inject.factory';
 
 let deps: TestDeps;
 let app: FastifyInstance;
@@ -43,12 +44,7 @@ beforeAll(async () => {
 afterAll(async () => close());
 
 const call = (s: Session, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  app.inject({
-    method,
-    url,
-    headers: s.headers,
-    ...(payload !== undefined && { payload: payload as never }),
-  });
+  callAs(app, s, method, url, payload);
 
 const ok = async (s: Session, method: 'GET' | 'POST', url: string, payload?: unknown, status = 200) => {
   const r = await call(s, method, url, payload);

@@ -14,6 +14,7 @@ import { createUserFx, loginFx, type Session } from '../../../test/factories/ide
 import { createTestApp } from '../../../test/test-app';
 import type { TestDeps } from '../../../test/test-deps';
 import { rowsOf } from '../../db/client';
+import { callAs } from '../../../test/factories/inject.factory';
 
 let deps: TestDeps;
 let app: FastifyInstance;
@@ -38,12 +39,7 @@ afterAll(async () => {
 });
 
 const call = (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-  app.inject({
-    method,
-    url,
-    headers: s.headers,
-    ...(payload !== undefined && { payload: payload as never }),
-  });
+  callAs(app, s, method, url, payload);
 
 const act = async (s: Session, id: string, body: Json) => {
   const r = await call(s, 'POST', `/api/v1/complaints/${id}/transitions`, body);

@@ -6,6 +6,7 @@ import type { Session } from '../../../test/factories/identity.factory';
 import { createTestApp } from '../../../test/test-app';
 import type { TestDeps } from '../../../test/test-deps';
 import { rowsOf } from '../../db/client';
+import { callAs } from '../../../test/factories/inject.factory';
 
 let deps: TestDeps;
 let app: FastifyInstance;
@@ -16,12 +17,7 @@ let productId = '';
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const call = (s: Session, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  app.inject({
-    method,
-    url,
-    headers: s.headers,
-    ...(payload !== undefined && { payload: payload as never }),
-  });
+  callAs(app, s, method, url, payload);
 
 beforeAll(async () => {
   ({ deps, app, close } = await createTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '1000' }));
