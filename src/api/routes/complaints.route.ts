@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addCommunication, listCommunications } from '../../app/complaints/add-communication';
-import { getComplaint } from '../../app/complaints/get-complaint';
+import { getComplaint, type ComplaintDetail } from '../../app/complaints/get-complaint';
 import { listComplaints } from '../../app/complaints/list-complaints';
 import { openComplaint } from '../../app/complaints/open-complaint';
 import { recordMilestone } from '../../app/complaints/record-milestone';
@@ -61,7 +61,14 @@ export const complaintRoutes: RouteModule = (app, deps) => {
         receivedAt: date(b.receivedAt) ?? undefined,
         problem: { ...b.problem, occurredAt: date(b.problem.occurredAt) },
       });
-      const detail = await getComplaint(deps, ctxOf(request), r.complaint.id);
+      // The answer is the use-case's own result (the new complaint, its clocks, the allowed actions): no re-read.
+      const detail: ComplaintDetail = {
+        complaint: r.complaint,
+        deadlines: r.deadlines,
+        allowedActions: r.allowedActions,
+        assigneeName: null,
+        departmentName: null,
+      };
       reply
         .code(201)
         .header('location', `/api/v1/complaints/${r.complaint.id}`)

@@ -3,10 +3,11 @@ import {
   auditHashInput,
   type AuditActorType,
   type AuditContent,
+  type AuditRecord,
 } from '../../domain/audit/audit-record';
 import type { Actor } from '../../domain/identity/actor';
 import type { Tx } from '../../db/client';
-import { auditRepo } from '../../db/repos/audit.repo';
+import { auditRepo, type AuditHead } from '../../db/repos/audit.repo';
 import type { UseCaseContext } from '../context';
 import { sha256Hex } from '../secrets';
 
@@ -63,25 +64,39 @@ const actorColumns = (
 };
 
 /**
- * Appends audit rows in the caller's transaction (R-SEC-2), so the trail commits or rolls back with the change.
- * Call it once, near the end of the use-case: it holds the chain lock until commit.
+ * Locks this transaction's audit chain and builds the rows for `entries`, hashed onto its head (R-SEC-2). The
+ * caller inserts them in the same transaction (`appendAudit` does; `recordChange` writes them together with the
+ * events). The chain lock is held until commit, so call it near the end of the use-case.
  */
-export const appendAudit = async (
+export const prepareAuditRows = async (
   tx: Tx,
   ctx: UseCaseContext,
   occurredAt: Date,
   entries: readonly AuditEntry[],
   /** Attributes the rows to a user who is not yet the request's actor (the user logging in). */
   actorOverride?: { readonly userId: string; readonly displayName: string },
-): Promise<void> => {
-  if (entries.length === 0) return;
-  const head = await auditRepo.lockChainHead(tx);
+): Promise<Omit<AuditRecord, 'id'>[]> => {
+  if (entries.length === 0) return [];
+  return chainAuditRows(await auditRepo.lockChainHead(tx), ctx, occurredAt, entries, actorOverride);
+};
+
+/**
+ * The audit rows for `entries`, numbered and hashed onto `head` — which the caller read after taking the chain's
+ * lock, in this transaction, with no audit row written since (`prepareAuditRows` does both).
+ */
+export const chainAuditRows = (
+  head: AuditHead,
+  ctx: UseCaseContext,
+  occurredAt: Date,
+  entries: readonly AuditEntry[],
+  actorOverride?: { readonly userId: string; readonly displayName: string },
+): Omit<AuditRecord, 'id'>[] => {
   let prevHash = head.hash ?? GENESIS_HASH;
   let seq = head.seq;
   const actor = actorOverride
     ? { actorType: 'user' as const, actorId: actorOverride.userId, actorName: actorOverride.displayName }
     : actorColumns(ctx.actor);
-  const rows = entries.map((e) => {
+  return entries.map((e) => {
     seq += 1;
     const content: AuditContent = {
       chain: head.chain,
@@ -101,5 +116,20 @@ export const appendAudit = async (
     prevHash = hash;
     return { ...content, hash };
   });
-  await auditRepo.insert(tx, rows);
+};
+
+/**
+ * Appends audit rows in the caller's transaction (R-SEC-2), so the trail commits or rolls back with the change.
+ * Call it once, near the end of the use-case: it holds the chain lock until commit.
+ */
+export const appendAudit = async (
+  tx: Tx,
+  ctx: UseCaseContext,
+  occurredAt: Date,
+  entries: readonly AuditEntry[],
+  /** Attributes the rows to a user who is not yet the request's actor (the user logging in). */
+  actorOverride?: { readonly userId: string; readonly displayName: string },
+): Promise<void> => {
+  const rows = await prepareAuditRows(tx, ctx, occurredAt, entries, actorOverride);
+  if (rows.length > 0) await auditRepo.insert(tx, rows);
 };

@@ -5,7 +5,12 @@ import type { PauseInterval } from '../../domain/sla/compute-due-at';
 import type { RuleHit } from '../../domain/shared/rule-hit';
 import type { Tx } from '../../db/client';
 import { complaintRepo } from '../../db/repos/complaint.repo';
-import { deadlineRepo, type DeadlineRow, type StoredPause } from '../../db/repos/deadline.repo';
+import {
+  deadlineRepo,
+  type DeadlineRow,
+  type NewDeadlineRow,
+  type StoredPause,
+} from '../../db/repos/deadline.repo';
 import { kpiEvents } from '../../db/schema/complaint.table';
 import { newId } from '../new-id';
 import type { ComplaintSettings } from './complaint-settings';
@@ -49,7 +54,10 @@ export const summariseClocks = (rows: readonly DeadlineRow[]): DueSummary => {
 
 export type AdvanceOptions = {
   readonly dueAtOverrides?: Readonly<Record<string, Date>>;
-  /** A complaint inserted in this transaction: it has no clocks yet, so none are read. */
+  /**
+   * A complaint not stored yet (intake): it has no clocks, so none are read, and none are written — the caller
+   * stores the returned `rows` and `kpi` together with the complaint, in one statement.
+   */
   readonly fresh?: boolean;
 };
 
@@ -65,8 +73,15 @@ export const advanceClockRows = async (
   events: readonly TimedEvent[],
   settings: ComplaintSettings,
   options: AdvanceOptions = {},
-): Promise<{ rules: RuleHit[]; summary: DueSummary }> => {
+): Promise<{
+  rules: RuleHit[];
+  summary: DueSummary;
+  rows: DeadlineRow[];
+  kpi: (typeof kpiEvents.$inferInsert)[];
+}> => {
   const rules: RuleHit[] = [];
+  const fresh = options.fresh === true;
+  const kpi: (typeof kpiEvents.$inferInsert)[] = [];
   const eventTimes: Partial<Record<ComplaintEventType, Date>> = Object.fromEntries(
     Object.entries(complaint.eventTimes).map(([k, v]) => [k, new Date(v)]),
   );
@@ -101,41 +116,41 @@ export const advanceClockRows = async (
     for (const met of effects.met) {
       const row = byKind.get(met.kind);
       if (!row) continue;
-      await deadlineRepo.markMet(tx, row.id, met.metAt, met.late);
+      if (!fresh) await deadlineRepo.markMet(tx, row.id, met.metAt, met.late);
       replace(row, { metAt: met.metAt, late: met.late, updatedAt: met.metAt });
       // R-KPI-2: a step done late counts against the department once, whether or not the sweep saw it first.
       const rule = settings.deadlinePolicy.rules.find((r) => r.kind === met.kind);
       if (met.late && !row.breachedAt && (rule?.escalates ?? true)) {
-        await tx
-          .insert(kpiEvents)
-          .values({
-            id: newId(met.metAt.getTime()),
-            departmentId: complaint.departmentId ?? complaint.intakeDepartmentId,
-            complaintId: complaint.id,
-            deadlineId: row.id,
-            kind: 'late_step',
-            points: settings.kpi.lateStep,
-            rule: 'R-KPI-2',
-            at: met.metAt,
-          })
-          .onConflictDoNothing();
+        const late = {
+          id: newId(met.metAt.getTime()),
+          departmentId: complaint.departmentId ?? complaint.intakeDepartmentId,
+          complaintId: complaint.id,
+          deadlineId: row.id,
+          kind: 'late_step',
+          points: settings.kpi.lateStep,
+          rule: 'R-KPI-2',
+          at: met.metAt,
+        };
+        if (fresh) kpi.push(late);
+        else await tx.insert(kpiEvents).values(late).onConflictDoNothing();
         rules.push({ rule: 'R-KPI-2', detail: `${met.kind} met late: ${settings.kpi.lateStep} points` });
       }
     }
     const cancelled = effects.cancelled
       .map((c) => byKind.get(c.kind))
       .filter((r): r is DeadlineRow => r !== undefined);
-    await deadlineRepo.cancel(
-      tx,
-      cancelled.map((r) => r.id),
-      event.at,
-    );
+    if (!fresh)
+      await deadlineRepo.cancel(
+        tx,
+        cancelled.map((r) => r.id),
+        event.at,
+      );
     for (const row of cancelled) replace(row, { cancelledAt: event.at, updatedAt: event.at });
     for (const paused of effects.paused) {
       const row = byKind.get(paused.kind);
       if (!row) continue;
       const pauses = storePauses([...toPauses(row.pauses), { from: paused.at, to: null }]);
-      await deadlineRepo.pause(tx, row.id, pauses, paused.at);
+      if (!fresh) await deadlineRepo.pause(tx, row.id, pauses, paused.at);
       replace(row, { paused: true, pauses, updatedAt: paused.at });
     }
     for (const resumed of effects.resumed) {
@@ -151,29 +166,25 @@ export const advanceClockRows = async (
         pauses,
         provisional: resumed.provisional,
       };
-      await deadlineRepo.reschedule(tx, row.id, change, resumed.at);
+      if (!fresh) await deadlineRepo.reschedule(tx, row.id, change, resumed.at);
       replace(row, { ...change, updatedAt: resumed.at });
     }
-    rows.push(
-      ...(await deadlineRepo.insert(
-        tx,
-        effects.start.map((s) => ({
-          id: newId(s.startedAt.getTime()),
-          complaintId: complaint.id,
-          kind: s.kind,
-          startedAt: s.startedAt,
-          dueAt: s.dueAt,
-          warnAt: s.warnAt,
-          opensAt: s.opensAt,
-          provisional: s.provisional,
-          rules: [...s.rules],
-          createdAt: event.at,
-          updatedAt: event.at,
-        })),
-      )),
-    );
+    const started = effects.start.map((s): NewDeadlineRow => ({
+      id: newId(s.startedAt.getTime()),
+      complaintId: complaint.id,
+      kind: s.kind,
+      startedAt: s.startedAt,
+      dueAt: s.dueAt,
+      warnAt: s.warnAt,
+      opensAt: s.opensAt,
+      provisional: s.provisional,
+      rules: [...s.rules],
+      createdAt: event.at,
+      updatedAt: event.at,
+    }));
+    rows.push(...(fresh ? deadlineRepo.asStored(started) : await deadlineRepo.insert(tx, started)));
   }
-  return { rules, summary: summariseClocks(rows) };
+  return { rules, summary: summariseClocks(rows), rows, kpi };
 };
 
 /** advanceClockRows, then the complaint's next-due summary refreshed from the stored clocks. */

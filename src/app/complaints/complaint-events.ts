@@ -20,6 +20,43 @@ export const findOwner = async (ex: Executor, userId: string | null): Promise<No
     : null;
 };
 
+/** Where an escalation lands for a complaint: its assignee, or the department that owns it (or took it in). */
+export type EscalationHome = Pick<Complaint, 'assigneeId' | 'departmentId' | 'intakeDepartmentId'>;
+export type RoleHolder = Awaited<ReturnType<typeof findActiveRoleHolders>>[number];
+
+export const toNotificationOwner = (h: {
+  id: string;
+  displayName: string;
+  email: string | null;
+  locale: string;
+}): NotificationOwner => ({
+  userId: h.id,
+  displayName: h.displayName,
+  email: h.email,
+  locale: h.locale === 'en' ? 'en' : 'zh-CN',
+});
+
+/**
+ * The rule of R-ESC-1 / R-ESC-2, without the database: among the active holders of a role (by user name), the one
+ * in the nearest department on `path` (the owning department first, then up the tree); when nobody there holds it,
+ * or for company-wide roles (`path` null), the first holder. People in `exclude` are skipped.
+ */
+export const chooseEscalationHolder = (
+  path: readonly string[] | null,
+  holders: readonly RoleHolder[],
+  exclude: readonly string[] = [],
+): RoleHolder | undefined => {
+  const eligible = holders.filter((h) => !exclude.includes(h.id));
+  const nearest = path
+    ? path.map((d) => eligible.find((h) => h.departmentId === d)).find(Boolean)
+    : undefined;
+  return nearest ?? eligible[0];
+};
+
+/** The department and its parents, nearest first (a path is `/root/…/self/`). */
+export const departmentChain = (path: string | undefined, id: string): string[] =>
+  path ? path.split('/').filter(Boolean).reverse() : [id];
+
 /**
  * Who receives an escalation at `role` for this complaint (R-ESC-1, R-ESC-2): a department manager of the owning
  * department or the nearest one above it (the intake department while nobody owns it yet); for company-wide roles
@@ -28,33 +65,17 @@ export const findOwner = async (ex: Executor, userId: string | null): Promise<No
 export const findEscalationOwner = async (
   ex: Executor,
   role: string,
-  c: Complaint,
+  c: EscalationHome,
   exclude: readonly string[] = [],
 ): Promise<NotificationOwner | null> => {
   if (role === 'assignee') return findOwner(ex, c.assigneeId);
   const home = c.departmentId ?? c.intakeDepartmentId;
-  let departments: string[] | null = null;
-  if (role === 'department_manager' && home) {
-    const dept = await departmentRepo.findById(ex, home);
-    departments = dept ? dept.path.split('/').filter(Boolean).reverse() : [home];
-  }
-  const holders = (await findActiveRoleHolders(ex, role, departments)).filter((h) => !exclude.includes(h.id));
-  const nearest = departments
-    ? departments.map((d) => holders.find((h) => h.departmentId === d)).find(Boolean)
-    : holders[0];
-  const chosen =
-    nearest ??
-    (departments
-      ? (await findActiveRoleHolders(ex, role, null)).find((h) => !exclude.includes(h.id))
-      : undefined);
-  return chosen
-    ? {
-        userId: chosen.id,
-        displayName: chosen.displayName,
-        email: chosen.email,
-        locale: chosen.locale === 'en' ? 'en' : 'zh-CN',
-      }
-    : null;
+  const path =
+    role === 'department_manager' && home
+      ? departmentChain((await departmentRepo.findById(ex, home))?.path, home)
+      : null;
+  const chosen = chooseEscalationHolder(path, await findActiveRoleHolders(ex, role, null), exclude);
+  return chosen ? toNotificationOwner(chosen) : null;
 };
 
 /**
@@ -65,12 +86,7 @@ export const findRoleOwners = async (ex: Executor, role: string, limit = 5): Pro
   (await findActiveRoleHolders(ex, role, null))
     .filter((u, i, all) => all.findIndex((x) => x.id === u.id) === i)
     .slice(0, limit)
-    .map((u) => ({
-      userId: u.id,
-      displayName: u.displayName,
-      email: u.email,
-      locale: u.locale === 'en' ? 'en' : 'zh-CN',
-    }));
+    .map(toNotificationOwner);
 
 /**
  * One outbox event per lifecycle event (`complaint.<event>`), carrying a snapshot that lets notifications go out

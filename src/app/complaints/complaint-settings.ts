@@ -8,6 +8,7 @@ import { DEFAULT_REVIEW_CHAIN } from '../../domain/complaint/default-review-chai
 import { createBusinessCalendar, type BusinessCalendar } from '../../domain/sla/business-calendar';
 import type { SpecialDay, WorkInterval } from '../../domain/sla/business-calendar';
 import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../../domain/sla/deadline-policy';
+import { settingsStamp } from '../../db/repos/settings-stamp';
 import { rowsOf, type Db, type Executor } from '../../db/client';
 import { calendarRepo } from '../../db/repos/calendar.repo';
 import { policyRepo } from '../../db/repos/policy.repo';
@@ -119,24 +120,21 @@ const cache = new WeakMap<object, { stamp: string; settings: ComplaintSettings }
 /**
  * The settings in force. Policies and the calendar change rarely but must take effect in every process at once,
  * so each call asks the database one cheap question (versions and counts) and reloads only when the answer moved.
+ * A caller that already asked it in one of its own statements passes the answer (`stamp`).
  */
 export const loadComplaintSettings = async (
   db: Db,
   ex: Executor = db.reader(),
+  stamp?: string,
 ): Promise<ComplaintSettings> => {
-  const [probe] = await rowsOf<{ stamp: string }>(
-    ex,
-    sql`select concat_ws('/',
-          (select coalesce(sum(version), 0) from policies),
-          (select coalesce(max(version), 0) from calendar_settings),
-          (select count(*) from calendar_days),
-          (select coalesce(max(imported_at)::text, '') from calendar_years),
-          (select count(*) from calendar_years)) as stamp`,
-  );
-  const stamp = probe?.stamp ?? '';
+  const current =
+    stamp ?? (await rowsOf<{ stamp: string }>(ex, sql`select ${settingsStamp} as stamp`))[0]?.stamp ?? '';
   const hit = cache.get(db);
-  if (hit?.stamp === stamp) return hit.settings;
+  if (hit?.stamp === current) return hit.settings;
   const settings = await loadFromDatabase(ex);
-  cache.set(db, { stamp, settings });
+  cache.set(db, { stamp: current, settings });
   return settings;
 };
+
+/** The settings this process last loaded for `db`, unchecked (a hint: what to read before the check). */
+export const lastLoadedComplaintSettings = (db: Db): ComplaintSettings | undefined => cache.get(db)?.settings;

@@ -65,28 +65,36 @@ const stateOf = (d: DeadlineRow, now: Date): DeadlineState => {
   return 'open';
 };
 
-/** Clock rows with their label from the policy in force and their state at `now` (amber warning, red breach). */
+/**
+ * Clock rows with their label from the policy in force and their state at `now` (amber warning, red breach), in
+ * start order, then by kind (code-unit order, whatever the database's collation).
+ */
 export const describeDeadlines = (
   rows: readonly DeadlineRow[],
   settings: ComplaintSettings,
   now: Date,
 ): DeadlineDetail[] =>
-  rows.map((d) => {
-    const rule = settings.deadlinePolicy.rules.find((r) => r.kind === d.kind);
-    return {
-      kind: d.kind,
-      label: rule?.label ?? { 'zh-CN': d.kind, en: d.kind },
-      state: stateOf(d, now),
-      startedAt: d.startedAt,
-      dueAt: d.dueAt,
-      warnAt: d.warnAt,
-      opensAt: d.opensAt,
-      metAt: d.metAt,
-      breachedAt: d.breachedAt,
-      provisional: d.provisional,
-      rules: (d.rules ?? []) as RuleHit[],
-    };
-  });
+  [...rows]
+    .sort(
+      (a, b) =>
+        a.startedAt.getTime() - b.startedAt.getTime() || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0),
+    )
+    .map((d) => {
+      const rule = settings.deadlinePolicy.rules.find((r) => r.kind === d.kind);
+      return {
+        kind: d.kind,
+        label: rule?.label ?? { 'zh-CN': d.kind, en: d.kind },
+        state: stateOf(d, now),
+        startedAt: d.startedAt,
+        dueAt: d.dueAt,
+        warnAt: d.warnAt,
+        opensAt: d.opensAt,
+        metAt: d.metAt,
+        breachedAt: d.breachedAt,
+        provisional: d.provisional,
+        rules: (d.rules ?? []) as RuleHit[],
+      };
+    });
 
 /** The actions the domain lets this actor take on this complaint now (the UI shows only these). */
 export const allowedActionsFor = (

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import {
   decideAfterHoursHandling,
   isUrgentByDefault,
@@ -22,7 +21,12 @@ import type {
   SpecialGroup,
 } from '../../domain/complaint/complaint-vocabulary';
 import { decideTransition } from '../../domain/complaint/decide-transition';
-import type { LifecycleActor, LifecycleState } from '../../domain/complaint/lifecycle-types';
+import type {
+  LifecycleActor,
+  LifecycleCommandType,
+  LifecycleState,
+} from '../../domain/complaint/lifecycle-types';
+import type { Customer } from '../../domain/reference/customer';
 import { normaliseCustomerPhone } from '../../domain/reference/normalise-customer-phone';
 import { buildSearchTerms } from '../../domain/search/build-search-terms';
 import {
@@ -31,22 +35,28 @@ import {
   toCalendarLocalTime,
 } from '../../domain/sla/business-calendar';
 import type { RuleHit } from '../../domain/shared/rule-hit';
-import { rowsOf, type Tx } from '../../db/client';
-import { complaintLinks } from '../../db/schema/complaint.table';
-import { complaintRepo, searchVectorOf } from '../../db/repos/complaint.repo';
+import { jsonInsert } from '../../db/insert-json-rows';
+import { deadlineRepo } from '../../db/repos/deadline.repo';
+import { complaintLinks, kpiEvents } from '../../db/schema/complaint.table';
+import { complaintRepo } from '../../db/repos/complaint.repo';
 import { customerRepo } from '../../db/repos/customer.repo';
-import { productRepo } from '../../db/repos/product.repo';
+import { intakeContextRepo } from '../../db/repos/intake-context.repo';
 import { openAdverseEventOnInjury } from '../adverse-events/open-adverse-event';
-import { appendAudit } from '../audit/append-audit';
 import type { UseCaseContext } from '../context';
 import type { Deps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { newId } from '../new-id';
-import { emitEvents } from '../platform/emit-events';
+import { recordChange } from '../platform/record-change';
 import { randomToken, sha256Hex } from '../secrets';
 import { advanceClockRows, mergeEventTimes, type TimedEvent } from './advance-clocks';
 import { complaintEvents, findRoleOwners, type NotificationOwner } from './complaint-events';
-import { loadComplaintSettings, type ComplaintSettings, type CustomFieldDef } from './complaint-settings';
+import { allowedActionsFor, describeDeadlines, type DeadlineDetail } from './get-complaint';
+import {
+  lastLoadedComplaintSettings,
+  loadComplaintSettings,
+  type ComplaintSettings,
+  type CustomFieldDef,
+} from './complaint-settings';
 import { lifecycleAppError } from './lifecycle-error';
 
 export type IntakeInput = {
@@ -105,6 +115,9 @@ export type IntakeResult = {
     readonly similarity: number;
   }[];
   readonly rules: readonly RuleHit[];
+  /** The clocks started and what the registering actor may do next: the answer needs no second read. */
+  readonly deadlines: readonly DeadlineDetail[];
+  readonly allowedActions: readonly LifecycleCommandType[];
 };
 
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -137,22 +150,6 @@ const assertCustomFields = (
   if (problems.length > 0) throw new AppError('CUSTOM_FIELD_INVALID', { problems });
 };
 
-/** Earlier complaints of the same customer and of the same unit in the last 90 days (R-CLS-3 repeats, R-MAL-1). */
-const countPriorComplaints = async (
-  tx: Tx,
-  phoneNorm: string | null,
-  productCode: string | null,
-  since: Date,
-) => {
-  if (!phoneNorm) return { sameCustomer: 0, sameUnit: 0 };
-  const [row] = await rowsOf<{ customer: number; unit: number }>(
-    tx,
-    sql`select count(*)::int as customer, count(*) filter (where product_code is not distinct from ${productCode})::int as unit
-        from complaints where customer_phone_norm = ${phoneNorm} and received_at >= ${since}`,
-  );
-  return { sameCustomer: Number(row?.customer ?? 0), sameUnit: productCode ? Number(row?.unit ?? 0) : 0 };
-};
-
 /**
  * Registers one complaint from any channel (R-INT-1: every channel ends in the same record and process), in one
  * transaction: the customer archive is linked or started (R-RES-6), the system suggests a classification that a
@@ -177,21 +174,39 @@ export const registerComplaint = async (
   }
   const trackingToken = randomToken(24);
   return deps.db.transaction(async (tx) => {
-    const settings: ComplaintSettings = await loadComplaintSettings(deps.db, tx);
+    const phoneNorm = input.customer.phone ? normaliseCustomerPhone(input.customer.phone) : null;
+    // One read: the catalogue product, the customer archive entry, this caller's earlier complaints — repeats for
+    // the classification (R-CLS-3, R-MAL-1) and re-submission candidates (R-INT-3) — and the settings probe. The
+    // duplicate window is the one of the settings last loaded; read again if the settings in force widened it.
+    const readContext = (windowDays: number) =>
+      intakeContextRepo.read(tx, {
+        productId: input.product.id ?? null,
+        customerId: input.customer.id ?? null,
+        phoneNorm,
+        fallbackProductCode: input.product.code ?? null,
+        countSince: new Date(receivedAt.getTime() - 90 * 86_400_000),
+        candidatesSince: new Date(receivedAt.getTime() - windowDays * 86_400_000),
+        candidateLimit: 50,
+      });
+    const guessedWindow = lastLoadedComplaintSettings(deps.db)?.duplicate.windowDays ?? 90;
+    let known = await readContext(guessedWindow);
+    const settings: ComplaintSettings = await loadComplaintSettings(deps.db, tx, known.settingsStamp);
+    if (settings.duplicate.windowDays > guessedWindow)
+      known = await readContext(settings.duplicate.windowDays);
+    const candidatesSince = receivedAt.getTime() - settings.duplicate.windowDays * 86_400_000;
+    const candidates = known.candidates.filter((c) => c.receivedAt.getTime() >= candidatesSince);
     // Customers on the portal cannot know every staff field (VIN, UDI…): staff complete them later.
     assertCustomFields(settings.customFields, input.customFields, !options.customerSubmitted);
 
-    const product = input.product.id ? await productRepo.findById(tx, input.product.id) : undefined;
+    const product = known.product;
     if (input.product.id && !product)
       throw new AppError('COMPLAINT_REFERENCE_NOT_FOUND', { productId: input.product.id });
-    const phoneNorm = input.customer.phone ? normaliseCustomerPhone(input.customer.phone) : null;
-    let customer = input.customer.id ? await customerRepo.findById(tx, input.customer.id) : undefined;
+    let customer: { id: string; tier: string; specialGroup: string | null } | null = known.customer;
     if (input.customer.id && !customer)
       throw new AppError('COMPLAINT_REFERENCE_NOT_FOUND', { customerId: input.customer.id });
-    if (!customer && phoneNorm) customer = (await customerRepo.findByPhoneNorm(tx, phoneNorm, 1))[0];
     const rules: RuleHit[] = [];
     if (!customer && phoneNorm) {
-      customer = {
+      const started: Customer = {
         id: newId(now.getTime()) as never,
         code: null,
         name: input.customer.name,
@@ -210,17 +225,12 @@ export const registerComplaint = async (
         updatedAt: now,
         version: 1,
       };
-      await customerRepo.insertMany(tx, [customer]);
+      await customerRepo.insertMany(tx, [started]);
+      customer = started;
       rules.push({ rule: 'R-RES-6', detail: 'customer archive started' });
     }
 
     const productCode = product?.code ?? input.product.code ?? null;
-    const prior = await countPriorComplaints(
-      tx,
-      phoneNorm,
-      productCode,
-      new Date(receivedAt.getTime() - 90 * 86_400_000),
-    );
     const suggestion = suggestClassification(
       {
         description: input.problem.description,
@@ -229,8 +239,8 @@ export const registerComplaint = async (
         flags: input.flags,
         claimedAmountFen: input.claimedAmountFen ?? null,
         productPriceFen: product?.priceFen ?? null,
-        priorComplaintsSameUnit90d: prior.sameUnit,
-        priorComplaintsSameCustomer90d: prior.sameCustomer,
+        priorComplaintsSameUnit90d: known.sameUnit,
+        priorComplaintsSameCustomer90d: known.sameCustomer,
         scope: input.problem.scope,
         channel: input.channel,
         customerType: input.customer.type,
@@ -276,7 +286,7 @@ export const registerComplaint = async (
         .filter((e) => e !== 'received')
         .map((type) => ({ type, at: clockTime(now) })),
     ];
-    const draft = await complaintRepo.insertUnnumbered(tx, {
+    const values = {
       id,
       year,
       kind: input.kind,
@@ -328,34 +338,17 @@ export const registerComplaint = async (
       severity: null,
       major: suggestion.major,
       trackingTokenHash: sha256Hex(trackingToken),
-      searchVector: searchVectorOf(
-        buildSearchTerms([
-          input.customer.name,
-          input.problem.description,
-          input.product.name ?? product?.name,
-          input.product.batchNo,
-        ]),
-      ),
       eventTimes: mergeEventTimes({}, events),
       createdAt: now,
       updatedAt: now,
       version: 1,
-    });
+    };
+    // Nothing is written before the number (below): the complaint, its clocks and links are known in memory first.
+    const draft = complaintRepo.asStored(values);
     rules.push(...suggestion.reasons, ...afterHours.reasons, ...registered.value.rules);
-    // A new complaint has no clocks to read; its due summary is stored with its number below.
     const clocks = await advanceClockRows(tx, draft, events, settings, { fresh: true });
     rules.push(...clocks.rules);
 
-    const candidates = phoneNorm
-      ? (
-          await complaintRepo.findDuplicateCandidates(
-            tx,
-            phoneNorm,
-            new Date(receivedAt.getTime() - settings.duplicate.windowDays * 86_400_000),
-            50,
-          )
-        ).filter((c) => c.id !== id)
-      : [];
     const duplicates = findDuplicateCandidates(
       {
         id: draft.id,
@@ -369,20 +362,16 @@ export const registerComplaint = async (
       candidates,
       settings.duplicate,
     );
-    if (duplicates.length > 0) {
-      await tx.insert(complaintLinks).values(
-        duplicates.map((d) => ({
-          id: newId(now.getTime()),
-          fromId: id,
-          toId: d.candidate.id,
-          kind: 'duplicate',
-          status: 'suggested',
-          similarity: Math.round(d.similarity * 100),
-          reasons: [...d.reasons],
-          createdAt: now,
-        })),
-      );
-    }
+    const links = duplicates.map((d) => ({
+      id: newId(now.getTime()),
+      fromId: id,
+      toId: d.candidate.id,
+      kind: 'duplicate',
+      status: 'suggested',
+      similarity: Math.round(d.similarity * 100),
+      reasons: [...d.reasons],
+      createdAt: now,
+    }));
 
     // R-INT-5: urgent after hours → the duty leaders now; R-CLS-3: a major complaint → the GM is informed.
     const alertRoles = [
@@ -393,16 +382,27 @@ export const registerComplaint = async (
     for (const role of alertRoles) alerts.push({ role, owners: await findRoleOwners(tx, role) });
 
     // R-INT-3: the year's counter row stays locked until commit and every other intake waits for it, so the number
-    // is taken as late as possible — only the number, the audit row and the events are written after it.
-    const numbered = await complaintRepo.assignNextNumber(tx, id, year, clocks.summary);
+    // is taken as late as possible, in the one statement that stores the complaint with its clocks and links; only
+    // the audit row and the events are written after it.
+    const numbered = await complaintRepo.insertNumbered(
+      tx,
+      { ...values, nextDueAt: clocks.summary.nextDueAt, breached: clocks.summary.breached },
+      buildSearchTerms([
+        input.customer.name,
+        input.problem.description,
+        input.product.name ?? product?.name,
+        input.product.batchNo,
+      ]),
+      [
+        deadlineRepo.insertStatement(clocks.rows),
+        jsonInsert(kpiEvents, clocks.kpi, { onConflictDoNothing: true }),
+        jsonInsert(complaintLinks, links),
+      ],
+      known.auditChain,
+    );
     if (numbered.number !== formatComplaintNumber(year, numbered.seq))
       throw new Error(`number ${numbered.number} is not ${formatComplaintNumber(year, numbered.seq)}`);
-    const complaint: Complaint = {
-      ...draft,
-      number: numbered.number,
-      nextDueAt: clocks.summary.nextDueAt,
-      breached: clocks.summary.breached,
-    };
+    const complaint: Complaint = numbered.complaint;
     rules.push(...(await openAdverseEventOnInjury(deps, tx, ctx, complaint, 'registered')));
     if (duplicates.length > 0)
       rules.push({
@@ -410,33 +410,42 @@ export const registerComplaint = async (
         detail: `${duplicates.length} possible re-submission(s) suggested for linking`,
       });
 
-    await appendAudit(tx, ctx, now, [
-      {
-        entityType: 'complaint',
-        entityId: id,
-        action: 'complaint.registered',
-        after: {
-          number: complaint.number,
-          status: complaint.status,
-          channel: complaint.channel,
-          kind: complaint.kind,
-          injury: complaint.injury,
-          rules,
+    await recordChange(
+      tx,
+      ctx,
+      now,
+      [
+        {
+          entityType: 'complaint',
+          entityId: id,
+          action: 'complaint.registered',
+          after: {
+            number: complaint.number,
+            status: complaint.status,
+            channel: complaint.channel,
+            kind: complaint.kind,
+            injury: complaint.injury,
+            rules,
+          },
         },
-      },
-    ]);
-    await emitEvents(tx, now, [
-      ...complaintEvents(
-        complaint,
-        events.map((e) => e.type),
-        now,
-        { owner: null, trackingToken },
-      ),
-      ...alerts.flatMap(({ role, owners }) => {
-        const summary = `${role === 'general_manager' ? '重大投诉 Major complaint' : '非工作时间紧急投诉 Urgent after hours'}: ${complaint.problem.description}`;
-        return owners.flatMap((owner) => complaintEvents(complaint, ['escalated'], now, { owner, summary }));
-      }),
-    ]);
+      ],
+      [
+        ...complaintEvents(
+          complaint,
+          events.map((e) => e.type),
+          now,
+          { owner: null, trackingToken },
+        ),
+        ...alerts.flatMap(({ role, owners }) => {
+          const summary = `${role === 'general_manager' ? '重大投诉 Major complaint' : '非工作时间紧急投诉 Urgent after hours'}: ${complaint.problem.description}`;
+          return owners.flatMap((owner) =>
+            complaintEvents(complaint, ['escalated'], now, { owner, summary }),
+          );
+        }),
+      ],
+      // The head read with the number is current unless an adverse event wrote audit rows since (R-AE-1).
+      complaint.injury === 'serious' || complaint.injury === 'death' ? undefined : numbered.auditHead,
+    );
     return {
       complaint,
       trackingToken,
@@ -448,6 +457,8 @@ export const registerComplaint = async (
         similarity: d.similarity,
       })),
       rules,
+      deadlines: describeDeadlines(clocks.rows, settings, now),
+      allowedActions: allowedActionsFor(complaint, ctx.actor, settings, now),
     };
   });
 };

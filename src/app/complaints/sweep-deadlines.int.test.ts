@@ -142,5 +142,22 @@ describe('deadline sweep (R-ESC-1, R-KPI-2)', () => {
     expect(events - before).toBe(a.breached + b.breached);
     expect(kpi).toBe(distinctKpi);
     expect((await sweepDeadlines(deps)).breached).toBe(0);
+    // The sweep stores the due summary without re-reading the clocks: it must equal what the clocks give.
+    const drift = await rowsOf<{ number: string }>(
+      deps.db.reader(),
+      sql`select c.number from complaints c
+           left join (select complaint_id, min(due_at) filter (where not paused) as next_due_at,
+                             bool_or(breached_at is not null) as breached
+                        from complaint_deadlines where met_at is null and cancelled_at is null
+                       group by complaint_id) s on s.complaint_id = c.id
+          where c.id in ${created.map((c) => c.id)}
+            and (c.next_due_at is distinct from s.next_due_at or c.breached <> coalesce(s.breached, false))`,
+    );
+    expect(drift).toEqual([]);
+    expect(
+      await count(
+        sql`select count(*)::int as n from complaints where breached and id in ${created.map((c) => c.id)}`,
+      ),
+    ).toBe(created.length);
   });
 });

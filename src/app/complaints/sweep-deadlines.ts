@@ -1,18 +1,23 @@
-import { inArray, sql } from 'drizzle-orm';
 import type { NotificationPayload } from '../../contracts/notification-event.contract';
-import type { Complaint } from '../../domain/complaint/complaint';
-import { decideSweepAction } from '../../domain/sla/decide-sweep-action';
+import { decideSweepAction, type SweepAction } from '../../domain/sla/decide-sweep-action';
 import type { Tx } from '../../db/client';
-import { toComplaint } from '../../db/repos/complaint.repo';
-import { deadlineRepo, deadlineSweepRepo, type DeadlineRow } from '../../db/repos/deadline.repo';
-import { findContacts } from '../../db/repos/user.repo';
-import { complaints, kpiEvents } from '../../db/schema/complaint.table';
+import { deadlineRepo, type DeadlineRow } from '../../db/repos/deadline.repo';
+import { deadlineSweepRepo, type SweepSubject } from '../../db/repos/deadline-sweep.repo';
+import { departmentRepo } from '../../db/repos/department.repo';
+import { findActiveRoleHolders, findContacts } from '../../db/repos/user.repo';
+import type { kpiEvents } from '../../db/schema/complaint.table';
 import { appendAudit, type AuditEntry } from '../audit/append-audit';
 import { systemContext } from '../context';
 import type { Deps } from '../deps';
 import { newId } from '../new-id';
 import { emitEvents, type DomainEvent } from '../platform/emit-events';
-import { findEscalationOwner, type NotificationOwner } from './complaint-events';
+import {
+  chooseEscalationHolder,
+  departmentChain,
+  toNotificationOwner,
+  type NotificationOwner,
+  type RoleHolder,
+} from './complaint-events';
 import { loadComplaintSettings, type ComplaintSettings } from './complaint-settings';
 
 export type SweepReport = {
@@ -21,17 +26,8 @@ export type SweepReport = {
   readonly rowsTouched: number;
 };
 
-const loadComplaints = async (tx: Tx, ids: readonly string[]): Promise<Map<string, Complaint>> => {
-  if (ids.length === 0) return new Map();
-  const rows = await tx
-    .select()
-    .from(complaints)
-    .where(inArray(complaints.id, [...new Set(ids)]));
-  return new Map(rows.map((r) => [r.id, toComplaint(r)]));
-};
-
 const deadlineEvent = (
-  c: Complaint,
+  c: SweepSubject,
   type: 'deadline.warned' | 'deadline.breached',
   clock: DeadlineRow,
   settings: ComplaintSettings,
@@ -50,91 +46,65 @@ const deadlineEvent = (
     customer: { name: c.customer.name, email: c.customer.email, phone: c.customer.phone },
     owner,
     trackingUrl: null,
-    productName: c.product.name,
-    summary: c.problem.description.slice(0, 500) || null,
+    productName: c.productName,
+    summary: c.summary || null,
     deadline: { kind: clock.kind, label, dueAt: clock.dueAt.toISOString() },
   };
   return { type, aggregateType: 'complaint', aggregateId: c.id, payload };
 };
 
 /**
+ * The people one sweep pass notifies, looked up in a few reads whatever the number of clocks: the assignees in one,
+ * the holders of each escalation role in one per role, the home departments' paths in one; then each complaint's
+ * owner is chosen in memory by the same rule as `findEscalationOwner` (R-ESC-1, R-ESC-2).
+ */
+const resolveOwners = async (
+  tx: Tx,
+  needs: readonly { role: string; c: SweepSubject }[],
+): Promise<(role: string, c: SweepSubject) => NotificationOwner | null> => {
+  const homeOf = (c: SweepSubject) => c.departmentId ?? c.intakeDepartmentId;
+  const contacts = await findContacts(
+    tx,
+    needs.flatMap((n) => (n.role === 'assignee' && n.c.assigneeId ? [n.c.assigneeId] : [])),
+  );
+  const holders = new Map<string, RoleHolder[]>();
+  for (const role of new Set(needs.map((n) => n.role)))
+    if (role !== 'assignee') holders.set(role, await findActiveRoleHolders(tx, role, null));
+  const paths = await departmentRepo.findPaths(
+    tx,
+    needs.flatMap((n) => {
+      const home = homeOf(n.c);
+      return n.role === 'department_manager' && home ? [home] : [];
+    }),
+  );
+  return (role, c) => {
+    if (role === 'assignee') {
+      const u = c.assigneeId ? contacts.get(c.assigneeId) : undefined;
+      return u ? toNotificationOwner(u) : null;
+    }
+    const home = homeOf(c);
+    const path = role === 'department_manager' && home ? departmentChain(paths.get(home), home) : null;
+    const chosen = chooseEscalationHolder(path, holders.get(role) ?? []);
+    return chosen ? toNotificationOwner(chosen) : null;
+  };
+};
+
+const sweepInput = (clock: DeadlineRow) => ({
+  dueAt: clock.dueAt,
+  warnAt: clock.warnAt,
+  warnedAt: clock.warnedAt,
+  breachedAt: clock.breachedAt,
+  escalationLevel: clock.escalationLevel,
+  paused: clock.paused,
+});
+
+/**
  * One pass of the deadline sweep (R-ESC-1, R-KPI-2). Claims due clocks with SKIP LOCKED through the partial
  * indexes (rows touched ≈ rows due, no scan), lets the domain decide, and writes set-based: a clock reaching its
  * warning time warns the owner once; a clock past due is breached once, escalates the complaint one level up the
  * chain (assignee → department manager → service manager → GM), notifies that person, and costs the department
- * points (R-KPI-2). Two sweepers never act on the same clock.
+ * points (R-KPI-2). Two sweepers never act on the same clock. About a dozen statements whatever the number due.
  */
-/**
- * Owners depend only on the role and the complaint's assignee or department, so one sweep looks each one up once —
- * the assignees of all complaints due in one read, each department's manager once — instead of one or two
- * statements per clock.
- */
-const ownerFinder = async (tx: Tx, complaintsDue: Iterable<Complaint>) => {
-  const found = new Map<string, Promise<NotificationOwner | null>>();
-  // The assignees of every complaint due, in one read.
-  const assigneeIds = [...complaintsDue].flatMap((c) => (c.assigneeId ? [c.assigneeId] : []));
-  const contacts = await findContacts(tx, assigneeIds);
-  for (const id of new Set(assigneeIds)) {
-    const u = contacts.get(id);
-    found.set(
-      `assignee|${id}`,
-      Promise.resolve(
-        u
-          ? {
-              userId: u.id,
-              displayName: u.displayName,
-              email: u.email,
-              locale: u.locale === 'en' ? 'en' : 'zh-CN',
-            }
-          : null,
-      ),
-    );
-  }
-  return (role: string, c: Complaint): Promise<NotificationOwner | null> => {
-    const key =
-      role === 'assignee' ? `assignee|${c.assigneeId}` : `${role}|${c.departmentId ?? c.intakeDepartmentId}`;
-    let owner = found.get(key);
-    if (!owner) {
-      owner = findEscalationOwner(tx, role, c);
-      found.set(key, owner);
-    }
-    return owner;
-  };
-};
-
-/**
- * One statement for every complaint whose clock was breached: raises the escalation level of those escalated (never
- * lowers it; `levels` null = not escalated) and recomputes the next-due summary from their open clocks — what
- * `complaintRepo.refreshDueSummary` does — so each complaint row gets one new version, not two.
- */
-const updateBreachedComplaints = async (
-  tx: Tx,
-  ids: readonly string[],
-  levels: ReadonlyMap<string, number>,
-  now: Date,
-): Promise<void> => {
-  if (ids.length === 0) return;
-  const values = sql.join(
-    ids.map((id) => sql`(${id}::uuid, ${levels.get(id) ?? null}::int)`),
-    sql`, `,
-  );
-  await tx.execute(sql`
-    with v(id, level) as (values ${values}),
-         s as (select d.complaint_id,
-                      min(d.due_at) filter (where not d.paused) as next_due_at,
-                      bool_or(d.breached_at is not null) as breached
-                 from complaint_deadlines d
-                where d.complaint_id in (select id from v) and d.met_at is null and d.cancelled_at is null
-                group by d.complaint_id)
-    update complaints c
-       set escalation_level = greatest(c.escalation_level, coalesce(v.level, 0)),
-           next_due_at = s.next_due_at,
-           breached = coalesce(s.breached, false),
-           updated_at = case when v.level is null then c.updated_at else ${now} end
-      from v left join s on s.complaint_id = v.id
-     where c.id = v.id`);
-};
-
 export const sweepDeadlines = async (deps: Deps, limit = 1000): Promise<SweepReport> => {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
@@ -143,60 +113,54 @@ export const sweepDeadlines = async (deps: Deps, limit = 1000): Promise<SweepRep
     const warnRows = (await deadlineRepo.claimWarnings(tx, now, limit)).filter((r) => !breachIds.has(r.id));
     if (breachRows.length === 0 && warnRows.length === 0) return { warned: 0, breached: 0, rowsTouched: 0 };
     const settings = await loadComplaintSettings(deps.db, tx);
-    const byId = await loadComplaints(
+    const byId = await deadlineSweepRepo.findSubjects(
       tx,
       [...breachRows, ...warnRows].map((r) => r.complaintId),
     );
-    const events: DomainEvent[] = [];
-    const audit: AuditEntry[] = [];
-    const ownerOf = await ownerFinder(tx, byId.values());
 
-    const warned: string[] = [];
+    // First what the domain decides for every clock, then who hears of it (a few reads), then the writes.
+    const warnings: { clock: DeadlineRow; c: SweepSubject; role: string }[] = [];
     for (const clock of warnRows) {
       const c = byId.get(clock.complaintId);
-      const action = decideSweepAction(
-        {
-          dueAt: clock.dueAt,
-          warnAt: clock.warnAt,
-          warnedAt: clock.warnedAt,
-          breachedAt: clock.breachedAt,
-          escalationLevel: clock.escalationLevel,
-          paused: clock.paused,
-        },
-        now,
-        settings.escalationChain,
-      );
-      if (!c || action.action !== 'warn') continue;
-      warned.push(clock.id);
+      const action = decideSweepAction(sweepInput(clock), now, settings.escalationChain);
       // The owner is warned; while nobody owns it yet, the manager of the department that took it in.
-      const owner = await ownerOf(c.assigneeId ? 'assignee' : 'department_manager', c);
-      events.push(deadlineEvent(c, 'deadline.warned', clock, settings, owner, now));
+      if (c && action.action === 'warn')
+        warnings.push({ clock, c, role: c.assigneeId ? 'assignee' : 'department_manager' });
     }
-    await deadlineSweepRepo.markWarned(tx, warned, now);
-
-    const breached: { id: string; level: number }[] = [];
+    const breaches: {
+      clock: DeadlineRow;
+      c: SweepSubject;
+      action: Extract<SweepAction, { action: 'breach' }>;
+    }[] = [];
     // Each missed deadline takes the complaint one level further up the chain, in due order (R-ESC-1).
     const escalations = new Map<string, number>();
-    const kpi: (typeof kpiEvents.$inferInsert)[] = [];
     for (const clock of breachRows) {
       const c = byId.get(clock.complaintId);
       const rule = settings.deadlinePolicy.rules.find((r) => r.kind === clock.kind);
       const action = decideSweepAction(
         {
-          dueAt: clock.dueAt,
-          warnAt: clock.warnAt,
-          warnedAt: clock.warnedAt,
-          breachedAt: clock.breachedAt,
+          ...sweepInput(clock),
           escalationLevel: escalations.get(clock.complaintId) ?? c?.escalationLevel ?? 0,
           escalates: rule?.escalates ?? true,
-          paused: clock.paused,
         },
         now,
         settings.escalationChain,
       );
       if (!c || action.action !== 'breach') continue;
-      breached.push({ id: clock.id, level: action.newLevel });
+      breaches.push({ clock, c, action });
       if (action.escalateTo) escalations.set(c.id, action.newLevel);
+    }
+    const ownerOf = await resolveOwners(tx, [
+      ...warnings,
+      ...breaches.flatMap(({ c, action }) => (action.escalateTo ? [{ role: action.escalateTo, c }] : [])),
+    ]);
+
+    const events: DomainEvent[] = warnings.map(({ clock, c, role }) =>
+      deadlineEvent(c, 'deadline.warned', clock, settings, ownerOf(role, c), now),
+    );
+    const audit: AuditEntry[] = [];
+    const kpi: (typeof kpiEvents.$inferInsert)[] = [];
+    for (const { clock, c, action } of breaches) {
       if (action.countsAgainstDepartment) {
         kpi.push({
           id: newId(now.getTime()),
@@ -209,7 +173,7 @@ export const sweepDeadlines = async (deps: Deps, limit = 1000): Promise<SweepRep
           at: now,
         });
       }
-      const owner = action.escalateTo ? await ownerOf(action.escalateTo, c) : null;
+      const owner = action.escalateTo ? ownerOf(action.escalateTo, c) : null;
       events.push(deadlineEvent(c, 'deadline.breached', clock, settings, owner, now));
       audit.push({
         entityType: 'complaint',
@@ -225,14 +189,27 @@ export const sweepDeadlines = async (deps: Deps, limit = 1000): Promise<SweepRep
         },
       });
     }
-    await deadlineSweepRepo.markBreached(tx, breached, now);
-    if (kpi.length > 0) await tx.insert(kpiEvents).values(kpi).onConflictDoNothing();
-    await updateBreachedComplaints(tx, [...new Set(breachRows.map((r) => r.complaintId))], escalations, now);
+    await deadlineSweepRepo.markWarned(
+      tx,
+      warnings.map((w) => w.clock.id),
+      now,
+    );
+    await deadlineSweepRepo.markBreached(
+      tx,
+      breaches.map((b) => ({ id: b.clock.id, level: b.action.newLevel })),
+      now,
+    );
+    if (kpi.length > 0) await deadlineSweepRepo.insertKpi(tx, kpi);
+    await deadlineSweepRepo.escalateComplaints(
+      tx,
+      [...new Set(breaches.map((b) => b.c.id))].map((id) => ({ id, level: escalations.get(id) ?? null })),
+      now,
+    );
     await appendAudit(tx, systemContext('deadline-sweep'), now, audit);
     await emitEvents(tx, now, events);
     return {
-      warned: warned.length,
-      breached: breached.length,
+      warned: warnings.length,
+      breached: breaches.length,
       rowsTouched: warnRows.length + breachRows.length,
     };
   });

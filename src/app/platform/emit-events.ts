@@ -19,7 +19,11 @@ export const emitEvents = async (
   occurredAt: Date,
   events: readonly DomainEvent[],
 ): Promise<string[]> => {
-  const rows = events.map((e) => ({ ...e, id: newId(occurredAt.getTime()), occurredAt }));
+  const rows = outboxRowsOf(occurredAt, events);
   await outboxRepo.append(tx, rows);
   return rows.map((r) => r.id);
 };
+
+/** The outbox rows of `events` (new ids), for a caller that writes them together with other rows. */
+export const outboxRowsOf = (occurredAt: Date, events: readonly DomainEvent[]) =>
+  events.map((e) => ({ ...e, id: newId(occurredAt.getTime()), occurredAt }));

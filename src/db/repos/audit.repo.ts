@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { AuditActorType, AuditRecord } from '../../domain/audit/audit-record';
 import { rowsOf, type Executor } from '../client';
+import { jsonInsert } from '../insert-json-rows';
 import { auditLog } from '../schema/platform.table';
 
 /** Concurrent writers spread over this many hash chains (one lock each) instead of queueing on one. */
@@ -15,6 +16,10 @@ const toRecord = (r: AuditRow): AuditRecord => ({
   actorType: r.actorType as AuditActorType,
 });
 
+/** Where the next audit row of a chain goes: after `seq`, hashed onto `hash` (undefined for an empty chain). */
+export type AuditHead = { readonly chain: number; readonly seq: number; readonly hash: string | undefined };
+type StoredHead = { seq: number | string; hash: string };
+
 export const auditRepo = {
   /**
    * Locks this connection's chain until the transaction ends and returns its head. The chain is chosen by
@@ -22,30 +27,43 @@ export const auditRepo = {
    * connections rarely wait for each other. The lock is taken in its own statement so that the next
    * statement (read committed) sees the head written by whoever held the lock before.
    */
-  async lockChainHead(ex: Executor): Promise<{ chain: number; seq: number; hash: string | undefined }> {
-    const [locked] = await rowsOf<{ chain: number }>(
-      ex,
-      sql`select (pg_backend_pid() % ${AUDIT_CHAINS})::int as chain, pg_advisory_xact_lock(${CHAIN_LOCK_BASE} + pg_backend_pid() % ${AUDIT_CHAINS})::text as locked`,
-    );
-    const chain = Number(locked?.chain ?? 0);
-    const [head] = await ex
-      .select({ seq: auditLog.chainSeq, hash: auditLog.hash })
-      .from(auditLog)
-      .where(eq(auditLog.chain, chain))
-      .orderBy(sql`${auditLog.chainSeq} desc`)
-      .limit(1);
-    return { chain, seq: head?.seq ?? 0, hash: head?.hash };
+  async lockChainHead(ex: Executor): Promise<AuditHead> {
+    const [locked] = await rowsOf<{ audit_chain: number }>(ex, sql`select ${auditRepo.lockChainColumns()}`);
+    const chain = Number(locked?.audit_chain ?? 0);
+    const [head] = await rowsOf<{ audit_head: StoredHead }>(ex, sql`select ${auditRepo.headColumn(chain)}`);
+    return auditRepo.toHead(chain, head?.audit_head ?? null);
   },
 
-  /** Inserts in chunks: one statement may carry at most 65,535 parameters (a 5,000-row import would not fit). */
+  /**
+   * The select-list items that lock this connection's chain (`audit_chain`, `audit_locked`): a hot path folds them
+   * into a statement it sends anyway. The head must then be read by a later statement (`headColumn`).
+   */
+  lockChainColumns(): SQL {
+    return sql`(pg_backend_pid() % ${AUDIT_CHAINS})::int as audit_chain, pg_advisory_xact_lock(${CHAIN_LOCK_BASE} + pg_backend_pid() % ${AUDIT_CHAINS})::text as audit_locked`;
+  },
+
+  /** The select-list item `audit_head` with the chain's last row (seq and hash), or null for an empty chain. */
+  headColumn(chain: number): SQL {
+    return sql`(select json_build_object('seq', chain_seq, 'hash', hash) from audit_log
+                 where chain = ${chain} order by chain_seq desc limit 1) as audit_head`;
+  },
+
+  toHead(chain: number, stored: StoredHead | null): AuditHead {
+    return { chain, seq: Number(stored?.seq ?? 0), hash: stored?.hash };
+  },
+
+  /** One statement whatever the number of rows (a sweep's 1,000 breaches, a 5,000-row import): rows as one JSON value. */
   async insert(ex: Executor, rows: readonly Omit<AuditRecord, 'id'>[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 500) {
-      await ex
-        .insert(auditLog)
-        .values(
-          rows.slice(i, i + 500).map((r) => ({ ...r, before: r.before ?? null, after: r.after ?? null })),
-        );
-    }
+    const statement = auditRepo.insertStatement(rows);
+    if (statement) await ex.execute(statement);
+  },
+
+  /** The insert of `insert`, to send together with other writes (`insertJsonRowsTogether`). */
+  insertStatement(rows: readonly Omit<AuditRecord, 'id'>[]): SQL | null {
+    return jsonInsert(
+      auditLog,
+      rows.map((r) => ({ ...r, before: r.before ?? null, after: r.after ?? null })),
+    );
   },
 
   async listForEntity(

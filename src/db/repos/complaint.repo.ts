@@ -1,6 +1,8 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Complaint } from '../../domain/complaint/complaint';
 import { rowsOf, type Executor } from '../client';
+import { auditRepo, type AuditHead } from './audit.repo';
+import { jsonInsert, storedRowOf, writesAsCtes } from '../insert-json-rows';
 import { complaintCounters, complaints } from '../schema/complaint.table';
 
 export type ComplaintRow = typeof complaints.$inferSelect;
@@ -176,44 +178,58 @@ export const complaintRepo = {
   },
 
   /**
-   * Inserts a complaint before its gapless number is taken (R-INT-3: the counter row stays locked until commit,
-   * so intake takes it last) and returns it as stored. Until `assignNumber`, in the same transaction, the row
-   * holds a placeholder no other open transaction can hold: its id as number, minus its backend's pid as seq.
+   * Stores a new complaint with the year's next gapless number (R-INT-3) and, in the same statement, the rows that
+   * belong to it (`together`: its clocks, KPI rows, suggested links). The counter row stays locked from here until
+   * commit, so intake sends this as late as it can, in one round trip; the complaint row is written once, already
+   * numbered (a second row version would cost every one of its 22 indexes again). Returns the number given (KS-
+   * YYYY-NNNNNN, checked by the caller against formatComplaintNumber) and the complaint as stored (`storedRowOf`:
+   * the values with the columns' defaults, no `RETURNING *`).
    */
-  async insertUnnumbered(ex: Executor, row: Omit<NewComplaintRow, 'number' | 'seq'>): Promise<Complaint> {
-    const [stored] = await ex
-      .insert(complaints)
-      .values({ ...row, number: row.id, seq: sql`-pg_backend_pid()` })
-      .returning();
-    if (!stored) throw new Error('insert returned no row');
-    return toComplaint(stored);
-  },
-
-  /**
-   * Takes the year's next gapless number (R-INT-3) and gives it to a complaint inserted unnumbered, in one
-   * statement (the counter row stays locked until commit), with its next-due summary computed from the clocks
-   * written in the same transaction. The text is formatComplaintNumber's: KS-YYYY-NNNNNN.
-   */
-  async assignNextNumber(
+  async insertNumbered(
     ex: Executor,
-    id: string,
-    year: number,
-    due: { readonly nextDueAt: Date | null; readonly breached: boolean },
-  ): Promise<{ seq: number; number: string }> {
-    const [row] = await rowsOf<{ seq: number; number: string }>(
+    row: Omit<NewComplaintRow, 'number' | 'seq' | 'searchVector'>,
+    searchTerms: readonly string[],
+    together: readonly (SQL | null)[],
+    /** The audit chain whose lock the transaction holds: its head is read by this statement too. */
+    auditChain: number,
+  ): Promise<{ seq: number; number: string; complaint: Complaint; auditHead: AuditHead }> {
+    const year = row.year;
+    const insert = jsonInsert(complaints, [row], {
+      computed: {
+        seq: sql`n.last`,
+        number: sql`'KS-' || ${year}::int || '-' || lpad(n.last::text, greatest(6, length(n.last::text)), '0')`,
+        searchVector: sql`array_to_tsvector(string_to_array(${searchTerms.join(' ')}, ' '))`,
+      },
+      alsoFrom: sql`n`,
+      returning: sql`seq, number`,
+    });
+    const others = together.filter((s): s is SQL => s !== null);
+    const [numbered] = await rowsOf<{
+      seq: number;
+      number: string;
+      audit_head: { seq: number; hash: string } | null;
+    }>(
       ex,
       sql`with n as (
             insert into complaint_counters (year, last) values (${year}, 1)
             on conflict (year) do update set last = complaint_counters.last + 1
-            returning last)
-          update complaints c
-             set seq = n.last, number = 'KS-' || ${year}::int || '-' || lpad(n.last::text, greatest(6, length(n.last::text)), '0'),
-                 next_due_at = ${due.nextDueAt}, breached = ${due.breached}
-            from n where c.id = ${id}
-          returning c.seq, c.number`,
+            returning last),
+          c as (${insert})${others.length > 0 ? sql`, ${writesAsCtes(others)}` : sql``}
+          select seq, number, ${auditRepo.headColumn(auditChain)} from c`,
     );
-    if (!row) throw new Error(`complaint ${id} not found to number`);
-    return { seq: Number(row.seq), number: row.number };
+    if (!numbered) throw new Error(`complaint ${row.id} was not stored`);
+    const seq = Number(numbered.seq);
+    return {
+      seq,
+      number: numbered.number,
+      complaint: toComplaint(storedRowOf(complaints, { ...row, seq, number: numbered.number })),
+      auditHead: auditRepo.toHead(auditChain, numbered.audit_head),
+    };
+  },
+
+  /** A complaint not stored yet, as it will be stored (defaults filled in; number and seq still unknown). */
+  asStored(row: Omit<NewComplaintRow, 'number' | 'seq' | 'searchVector'>): Complaint {
+    return toComplaint(storedRowOf(complaints, { ...row, number: '', seq: 0 }));
   },
 
   async findById(
@@ -276,35 +292,4 @@ export const complaintRepo = {
    * What duplicate scoring compares (R-INT-3) of the recent complaints of one phone: 8 columns, not the whole row.
    * The product code stands in by the product name when there is none (portal forms rarely carry a code).
    */
-  async findDuplicateCandidates(
-    ex: Executor,
-    phoneNorm: string,
-    since: Date,
-    limit: number,
-  ): Promise<
-    {
-      id: string;
-      number: string;
-      phone: string | null;
-      productCode: string | null;
-      batch: string | null;
-      description: string;
-      receivedAt: Date;
-    }[]
-  > {
-    return ex
-      .select({
-        id: complaints.id,
-        number: complaints.number,
-        phone: complaints.customerPhone,
-        productCode: sql<string | null>`coalesce(${complaints.productCode}, ${complaints.productName})`,
-        batch: complaints.batchNo,
-        description: complaints.description,
-        receivedAt: complaints.receivedAt,
-      })
-      .from(complaints)
-      .where(and(eq(complaints.customerPhoneNorm, phoneNorm), sql`${complaints.receivedAt} >= ${since}`))
-      .orderBy(sql`${complaints.receivedAt} desc`)
-      .limit(limit);
-  },
 };

@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
+import { insertJsonRows, jsonInsert, storedRowOf } from '../insert-json-rows';
 import { complaintDeadlines } from '../schema/complaint.table';
 
 export type DeadlineRow = typeof complaintDeadlines.$inferSelect;
@@ -9,13 +10,20 @@ export type StoredPause = { from: string; to: string | null };
 const OPEN = and(isNull(complaintDeadlines.metAt), isNull(complaintDeadlines.cancelledAt));
 
 export const deadlineRepo = {
+  /** Inserts clocks in one statement (one JSON parameter) and returns them as stored, without reading them back. */
   async insert(ex: Executor, rows: readonly NewDeadlineRow[]): Promise<DeadlineRow[]> {
-    return rows.length > 0
-      ? ex
-          .insert(complaintDeadlines)
-          .values([...rows])
-          .returning()
-      : [];
+    await insertJsonRows(ex, complaintDeadlines, rows);
+    return deadlineRepo.asStored(rows);
+  },
+
+  /** New clocks as they will be stored (defaults filled in), for a caller that inserts them later. */
+  asStored(rows: readonly NewDeadlineRow[]): DeadlineRow[] {
+    return rows.map((r) => storedRowOf(complaintDeadlines, r));
+  },
+
+  /** The insert of new clocks, to send together with other writes (`insertJsonRowsTogether`). */
+  insertStatement(rows: readonly NewDeadlineRow[]): SQL | null {
+    return jsonInsert(complaintDeadlines, rows);
   },
 
   /**
@@ -143,36 +151,5 @@ export const deadlineRepo = {
       .where(and(OPEN, afterId ? sql`${complaintDeadlines.id} > ${afterId}` : undefined))
       .orderBy(asc(complaintDeadlines.id))
       .limit(limit);
-  },
-};
-
-/** Set-based writes of one sweep: a handful of statements whatever the number of due clocks. */
-export const deadlineSweepRepo = {
-  async markWarned(ex: Executor, ids: readonly string[], at: Date): Promise<void> {
-    if (ids.length === 0) return;
-    await ex
-      .update(complaintDeadlines)
-      .set({ warnedAt: at, updatedAt: at })
-      .where(inArray(complaintDeadlines.id, [...ids]));
-  },
-
-  async markBreached(
-    ex: Executor,
-    breaches: readonly { id: string; level: number }[],
-    at: Date,
-  ): Promise<void> {
-    const byLevel = new Map<number, string[]>();
-    for (const b of breaches) byLevel.set(b.level, [...(byLevel.get(b.level) ?? []), b.id]);
-    for (const [level, ids] of byLevel) {
-      await ex
-        .update(complaintDeadlines)
-        .set({
-          breachedAt: at,
-          warnedAt: sql`coalesce(${complaintDeadlines.warnedAt}, ${at})`,
-          escalationLevel: level,
-          updatedAt: at,
-        })
-        .where(inArray(complaintDeadlines.id, ids));
-    }
   },
 };

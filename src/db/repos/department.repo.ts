@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Department } from '../../domain/departments/department';
 import type { DepartmentId } from '../../domain/shared/brand';
 import type { Executor } from '../client';
@@ -21,6 +21,16 @@ export const departmentRepo = {
   async findById(ex: Executor, id: string): Promise<Department | undefined> {
     const [row] = await ex.select().from(departments).where(eq(departments.id, id));
     return row && toDepartment(row);
+  },
+
+  /** The tree paths of some departments, in one read (a sweep's escalations look up each home department once). */
+  async findPaths(ex: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await ex
+      .select({ id: departments.id, path: departments.path })
+      .from(departments)
+      .where(inArray(departments.id, [...new Set(ids)]));
+    return new Map(rows.map((r) => [r.id, r.path]));
   },
 
   async findByIdForUpdate(ex: Executor, id: string): Promise<Department | undefined> {

@@ -1,5 +1,6 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
+import { jsonInsert } from '../insert-json-rows';
 import { outboxEvents, processedEvents } from '../schema/platform.table';
 
 export type OutboxRow = typeof outboxEvents.$inferSelect;
@@ -12,10 +13,16 @@ export type NewOutboxEvent = Pick<
 
 export const outboxRepo = {
   async append(ex: Executor, events: readonly NewOutboxEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    await ex
-      .insert(outboxEvents)
-      .values(events.map((e) => ({ ...e, status: 'pending' as const, nextAttemptAt: e.occurredAt })));
+    const statement = outboxRepo.appendStatement(events);
+    if (statement) await ex.execute(statement);
+  },
+
+  /** The insert of `append`, to send together with other writes (`insertJsonRowsTogether`). */
+  appendStatement(events: readonly NewOutboxEvent[]): SQL | null {
+    return jsonInsert(
+      outboxEvents,
+      events.map((e) => ({ ...e, status: 'pending' as const, nextAttemptAt: e.occurredAt })),
+    );
   },
 
   /**

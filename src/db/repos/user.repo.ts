@@ -300,6 +300,6 @@ export const findActiveRoleHolders = async (
       ),
     )
     .orderBy(users.username)
-    .limit(200);
+    .limit(5000);
   return rows;
 };
