@@ -1,6 +1,6 @@
 import { getTableColumns, getTableName, is, sql, SQL, type Column } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Executor } from './client';
+import { rowsOfPrepared, type Executor } from './client';
 
 /** Dates as ISO instants, bigints as text; JSON documents stay nested (json_populate_recordset makes them jsonb). */
 const toJsonValue = (value: unknown): unknown => {
@@ -93,7 +93,10 @@ export const insertJsonRowsTogether = async (
 ): Promise<void> => {
   const parts = inserts.filter((s): s is SQL => s !== null);
   if (parts.length === 0) return;
-  await ex.execute(parts.length === 1 ? (parts[0] as SQL) : sql`with ${writesAsCtes(parts)} select 1`);
+  await rowsOfPrepared(
+    ex,
+    parts.length === 1 ? (parts[0] as SQL) : sql`with ${writesAsCtes(parts)} select 1`,
+  );
 };
 
 /** Writes as data-modifying CTEs (`w0 as (…), w1 as (…)`), for a statement that also does something else. */

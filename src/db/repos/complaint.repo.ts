@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Complaint } from '../../domain/complaint/complaint';
-import { rowsOf, type Executor } from '../client';
+import { rowsOf, rowsOfPrepared, type Executor } from '../client';
 import { auditRepo, type AuditHead } from './audit.repo';
 import { jsonInsert, storedRowOf, writesAsCtes } from '../insert-json-rows';
 import { complaintCounters, complaints } from '../schema/complaint.table';
@@ -204,7 +204,7 @@ export const complaintRepo = {
       returning: sql`seq, number`,
     });
     const others = together.filter((s): s is SQL => s !== null);
-    const [numbered] = await rowsOf<{
+    const [numbered] = await rowsOfPrepared<{
       seq: number;
       number: string;
       audit_head: { seq: number; hash: string } | null;

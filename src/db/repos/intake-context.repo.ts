@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Executor } from '../client';
+import { rowsOfPrepared, type Executor } from '../client';
 import { auditRepo } from './audit.repo';
 import { settingsStamp } from './settings-stamp';
 
@@ -75,7 +75,7 @@ export const intakeContextRepo = {
       readonly candidateLimit: number;
     },
   ): Promise<IntakeContext> {
-    const [row] = await rowsOf<ContextRow>(
+    const [row] = await rowsOfPrepared<ContextRow>(
       ex,
       sql`with p as (
             select id, code, name, model, price_fen from products where id = ${q.productId}::uuid),
