@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Complaint } from '../../domain/complaint/complaint';
-import { rowsOf, rowsOfPrepared, type Executor } from '../client';
+import { rowsOfPrepared, type Executor } from '../client';
 import { auditRepo, type AuditHead } from './audit.repo';
 import { jsonInsert, storedRowOf, writesAsCtes } from '../insert-json-rows';
 import { complaintCounters, complaints } from '../schema/complaint.table';
