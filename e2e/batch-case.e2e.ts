@@ -253,12 +253,24 @@ describe('journey 6: a mould cluster in one region — case, quarantine, 2-hour 
       // Quality starts a class II recall of Henan.
       await page.getByTestId('recall-start').click();
       const modal = qe.locator('.ant-modal').filter({ hasText: '启动召回' });
-      await modal.locator('label', { hasText: '二级召回' }).click();
+      // The dialog animates in: a click on the class while it moves can miss, so check that it took.
+      const classII = modal.locator('.ant-radio-wrapper-checked', { hasText: '二级召回' });
+      for (let i = 0; i < 5 && !(await classII.isVisible()); i += 1) {
+        await modal.locator('label', { hasText: '二级召回' }).click();
+        await qe.waitForTimeout(200);
+      }
       await qe.getByTestId('recall-reason').fill('同批次霉变，河南区域集中投诉');
       await pickOption(qe, '召回地区', '河南');
       await modal.locator('.ant-modal-title').click();
       await qe.getByTestId('recall-start-submit').click();
-      await qe.waitForURL((u) => u.pathname.startsWith('/recalls/'));
+      await qe
+        .waitForURL((u) => u.pathname.startsWith('/recalls/'))
+        .catch(async (e: unknown) => {
+          const said = await qe
+            .locator('.ant-message-error, .ant-form-item-explain-error:visible')
+            .allInnerTexts();
+          throw new Error(`the recall did not start; the page said ${JSON.stringify(said)}: ${String(e)}`);
+        });
       const recall = qe.getByTestId('recall');
       await recall.getByTestId('recall-status').filter({ hasText: '进行中' }).waitFor();
       await expect(recall.getByTestId('recall-units').innerText()).resolves.toContain('范围内 5,000');

@@ -15,7 +15,10 @@ export const apiTokenRepo = {
       .select({ token: apiTokens, user: users, ...principalColumns })
       .from(apiTokens)
       .innerJoin(users, eq(users.id, apiTokens.ownerUserId))
-      .where(eq(apiTokens.tokenHash, tokenHash));
+      .where(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')))
+      // Runs on every request of an integration: planned once per connection (named prepared statement).
+      .prepare('closeloop_api_token_with_principal')
+      .execute({ tokenHash });
     return row;
   },
 
