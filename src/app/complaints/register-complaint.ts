@@ -9,17 +9,6 @@ import {
   type ClassificationSuggestion,
 } from '../../domain/classification/suggest-classification';
 import { formatComplaintNumber, type Complaint } from '../../domain/complaint/complaint';
-import type {
-  Channel,
-  ComplaintKind,
-  CustomerTier,
-  CustomerType,
-  Demand,
-  EscalationFlag,
-  Injury,
-  Scope,
-  SpecialGroup,
-} from '../../domain/complaint/complaint-vocabulary';
 import { decideTransition } from '../../domain/complaint/decide-transition';
 import type {
   LifecycleActor,
@@ -55,53 +44,11 @@ import {
   lastLoadedComplaintSettings,
   loadComplaintSettings,
   type ComplaintSettings,
-  type CustomFieldDef,
 } from './complaint-settings';
+import { assertCustomFields, intakeRow, type IntakeInput } from './intake-input';
 import { lifecycleAppError } from './lifecycle-error';
 
-export type IntakeInput = {
-  readonly kind: ComplaintKind;
-  readonly channel: Channel;
-  readonly receivedAt?: Date | undefined;
-  readonly receivedOutsideCustomerService: boolean;
-  readonly urgent?: boolean | undefined;
-  readonly customer: {
-    readonly id?: string | undefined;
-    readonly name: string;
-    readonly phone?: string | null | undefined;
-    readonly email?: string | null | undefined;
-    readonly address?: string | null | undefined;
-    readonly type: CustomerType;
-    readonly tier?: CustomerTier | undefined;
-    readonly specialGroup?: SpecialGroup | null | undefined;
-    readonly locale?: 'zh-CN' | 'en' | undefined;
-  };
-  readonly product: {
-    readonly id?: string | undefined;
-    readonly name?: string | null | undefined;
-    readonly model?: string | null | undefined;
-    readonly code?: string | null | undefined;
-    readonly batchNo?: string | null | undefined;
-    readonly serialNo?: string | null | undefined;
-    readonly productionDate?: string | null | undefined;
-    readonly shipDate?: string | null | undefined;
-    readonly purchaseDate?: string | null | undefined;
-    readonly purchasePlace?: string | null | undefined;
-    readonly proofOfPurchase?: boolean | undefined;
-  };
-  readonly problem: {
-    readonly description: string;
-    readonly occurredAt?: Date | null | undefined;
-    readonly symptom?: string | null | undefined;
-    readonly affectedPart?: string | null | undefined;
-    readonly scope: Scope;
-  };
-  readonly demands: readonly Demand[];
-  readonly claimedAmountFen?: number | null | undefined;
-  readonly injury: Injury;
-  readonly flags: readonly EscalationFlag[];
-  readonly customFields: Readonly<Record<string, string | number | boolean | null>>;
-};
+export type { IntakeInput } from './intake-input';
 
 export type IntakeResult = {
   readonly complaint: Complaint;
@@ -121,34 +68,6 @@ export type IntakeResult = {
 };
 
 const CLOCK_SKEW_MS = 5 * 60_000;
-
-/** Checks the preset's custom fields (e.g. VIN 17 characters for cars); every problem is listed. */
-const assertCustomFields = (
-  defs: readonly CustomFieldDef[],
-  values: Readonly<Record<string, unknown>>,
-  requireAll: boolean,
-): void => {
-  const problems: { key: string; problem: string }[] = [];
-  for (const def of defs) {
-    const v = values[def.key];
-    if (v === undefined || v === null || v === '') {
-      if (def.required && requireAll) problems.push({ key: def.key, problem: 'required' });
-      continue;
-    }
-    if (def.type === 'number' && typeof v !== 'number')
-      problems.push({ key: def.key, problem: 'must be a number' });
-    if (def.type === 'text' && typeof v !== 'string')
-      problems.push({ key: def.key, problem: 'must be text' });
-    if (def.type === 'date' && (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)))
-      problems.push({ key: def.key, problem: 'must be YYYY-MM-DD' });
-    if (def.pattern && typeof v === 'string' && !new RegExp(def.pattern).test(v))
-      problems.push({ key: def.key, problem: `must match ${def.pattern}` });
-  }
-  const known = new Set(defs.map((d) => d.key));
-  for (const key of Object.keys(values))
-    if (!known.has(key)) problems.push({ key, problem: 'not a field of the active preset' });
-  if (problems.length > 0) throw new AppError('CUSTOM_FIELD_INVALID', { problems });
-};
 
 /**
  * Registers one complaint from any channel (R-INT-1: every channel ends in the same record and process), in one
@@ -286,63 +205,25 @@ export const registerComplaint = async (
         .filter((e) => e !== 'received')
         .map((type) => ({ type, at: clockTime(now) })),
     ];
-    const values = {
+    const values = intakeRow(input, {
       id,
       year,
-      kind: input.kind,
-      channel: input.channel,
       status: registered.value.next.status,
       receivedAt,
-      registeredAt: now,
+      now,
       reporterId: options.reporterId,
       intakeDepartmentId: options.intakeDepartmentId,
-      receivedOutsideCustomerService: input.receivedOutsideCustomerService,
-      afterHours: {
-        handling: afterHours.handling,
-        processFrom: afterHours.processFrom.toISOString(),
-        urgent,
-      },
-      customerId: customer?.id ?? null,
-      customerName: input.customer.name,
-      customerPhone: input.customer.phone ?? null,
-      customerPhoneNorm: phoneNorm,
-      customerEmail: input.customer.email ?? null,
-      customerAddress: input.customer.address ?? null,
-      customerType: input.customer.type,
-      customerTier: input.customer.tier ?? customer?.tier ?? 'standard',
-      customerSpecialGroup: input.customer.specialGroup ?? customer?.specialGroup ?? null,
-      customerLocale: input.customer.locale ?? deps.config.defaultLocale,
-      productId: product?.id ?? null,
-      productName: input.product.name ?? product?.name ?? null,
-      productModel: input.product.model ?? product?.model ?? null,
+      afterHours,
+      urgent,
+      customer,
+      product,
+      phoneNorm,
       productCode,
-      batchNo: input.product.batchNo ?? null,
-      serialNo: input.product.serialNo ?? null,
-      productionDate: input.product.productionDate ?? null,
-      shipDate: input.product.shipDate ?? null,
-      purchaseDate: input.product.purchaseDate ?? null,
-      purchasePlace: input.product.purchasePlace ?? null,
-      proofOfPurchase: input.product.proofOfPurchase ?? false,
-      description: input.problem.description,
-      occurredAt: input.problem.occurredAt ?? null,
-      symptom: input.problem.symptom ?? null,
-      affectedPart: input.problem.affectedPart ?? null,
-      scope: input.problem.scope,
-      demands: [...input.demands],
-      claimedAmountFen: input.claimedAmountFen ?? null,
-      injury: input.injury,
-      flags: [...input.flags],
-      customFields: { ...input.customFields },
       suggestion,
-      nature: null,
-      severity: null,
-      major: suggestion.major,
       trackingTokenHash: sha256Hex(trackingToken),
       eventTimes: mergeEventTimes({}, events),
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
+      defaultLocale: deps.config.defaultLocale,
+    });
     // Nothing is written before the number (below): the complaint, its clocks and links are known in memory first.
     const draft = complaintRepo.asStored(values);
     rules.push(...suggestion.reasons, ...afterHours.reasons, ...registered.value.rules);
