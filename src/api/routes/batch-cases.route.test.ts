@@ -439,6 +439,17 @@ describe('mould cluster in one region — case, seal, 2-hour investigation, GM r
         'batch.case_closed',
       ]),
     );
+    // R-SLA-11: the 2-hour investigation starts when the case opens, so the opening names quality to be mailed at once.
+    const [opened] = await rowsOf<{ recipients: { userId: string; role: string }[]; summary: string }>(
+      deps.db.reader(),
+      sql`select payload->'recipients' as recipients, payload->>'summary' as summary
+            from outbox_events where type = 'batch.case_opened' and aggregate_id = ${caseId}`,
+    );
+    expect(opened?.recipients).toContainEqual(
+      expect.objectContaining({ userId: world.users.qa.id, role: 'quality_engineer' }),
+    );
+    expect(opened?.recipients.every((r) => r.role === 'quality_engineer')).toBe(true);
+    expect(opened?.summary).toMatch(/^批量案件已立案 Batch case opened: /);
     // A closed case frees the key: the same batch and mechanism may be opened again.
     await ok(
       world.users.qa.session,

@@ -468,10 +468,13 @@ describe('regional concentration opens one batch case (R-BAT-4, R-SLA-11)', () =
       sql`select complaint_id from batch_case_complaints where case_id = ${c.id}`,
     );
     expect(linked.map((l) => l.complaint_id).sort()).toEqual([...ids].sort());
-    const opened = await rows<{ n: number }>(
-      sql`select count(*)::int as n from outbox_events where type = 'batch.case_opened' and aggregate_id = ${c.id}`,
+    const opened = await rows<{ n: number; recipients: { userId: string }[] }>(
+      sql`select count(*) over ()::int as n, payload->'recipients' as recipients
+            from outbox_events where type = 'batch.case_opened' and aggregate_id = ${c.id}`,
     );
     expect(opened[0]?.n).toBe(1);
+    // The quality engineers are named, so the staff-alert channel mails them as the 2 hours start (R-SLA-11).
+    expect(opened[0]?.recipients.map((r) => r.userId)).toContain(world.users.qa.id);
     const [row = {}] = await boardOf(p.productId);
     expect(row.openCase).toMatchObject({ id: c.id, number: c.number, status: 'open' });
     expect(row.regions).toEqual([

@@ -12,6 +12,7 @@ import type { Deps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { assertPermission } from '../identity/assert-permission';
 import { newId } from '../new-id';
+import { caseOpenedNotice } from './case-opened-notice';
 import { emitEvents } from '../platform/emit-events';
 import { linkedComplaintScope, loadBatchCaseView, type BatchCaseView } from './batch-case-view';
 
@@ -118,6 +119,12 @@ export const openBatchCase = async (
             mechanism,
             region: input.region,
             investigationDueAt: row.investigationDueAt.toISOString(),
+            ...(await caseOpenedNotice(tx, {
+              number,
+              batchNo: batch.batchNo,
+              mechanism,
+              region: input.region ?? null,
+            })),
           },
         },
       ]);

@@ -10,6 +10,7 @@ import { documentCounterRepo } from '../../db/repos/document-counter.repo';
 import { appendAudit } from '../audit/append-audit';
 import type { UseCaseContext } from '../context';
 import { newId } from '../new-id';
+import { caseOpenedNotice } from '../batch-cases/case-opened-notice';
 import { emitEvents } from '../platform/emit-events';
 
 const DAY_MS = 86_400_000;
@@ -95,6 +96,12 @@ export const openOrLinkBatchCase = async (
         region,
         complaints: linked.length,
         investigationDueAt: row.investigationDueAt.toISOString(),
+        ...(await caseOpenedNotice(tx, {
+          number: row.number,
+          batchNo: key.batchNo,
+          mechanism: key.mechanism,
+          region,
+        })),
       },
     },
   ]);

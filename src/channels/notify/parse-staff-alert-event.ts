@@ -5,17 +5,20 @@ import type { EffectivenessDecision } from '../../domain/capa/decide-effectivene
 import { MalformedNotificationError } from './parse-notification-event';
 
 /**
- * The quality escalations that name the staff to tell in their payload's `recipients`: an overdue batch-case
- * investigation (R-SLA-11), an overdue quality report (R-SLA-7), an overdue CAPA action (R-CAPA-1) and a CAPA
- * action found not effective (R-CAPA-3: `capa.action_<outcome>` for the outcomes that reopen it).
+ * The quality events that name the staff to tell in their payload's `recipients`: a batch case opened (quality has
+ * 2 hours to investigate, R-SLA-11), an overdue batch-case investigation (R-SLA-11), an overdue quality report
+ * (R-SLA-7), an overdue CAPA action (R-CAPA-1) and a CAPA action found not effective (R-CAPA-3:
+ * `capa.action_<outcome>` for the outcomes that reopen it).
  */
 export const STAFF_ALERT_TYPES = [
+  'batch.case_opened',
   'batch.case_overdue',
   'quality_report.overdue',
   'capa.action_overdue',
   'capa.action_reopened',
   'capa.action_review',
 ] as const satisfies readonly (
+  | 'batch.case_opened'
   | 'batch.case_overdue'
   | 'quality_report.overdue'
   | 'capa.action_overdue'
@@ -62,6 +65,15 @@ const ZCapaReopening = <O extends 'reopened' | 'review'>(outcome: O) =>
 
 /** The part of each escalation's outbox payload a staff alert reads (other fields are ignored). */
 const STAFF_ALERT_PAYLOADS = {
+  'batch.case_opened': z.object({
+    number: ZText(40),
+    batchNo: ZText(100),
+    mechanism: ZText(200),
+    region: ZText(100).nullish(),
+    investigationDueAt: ZIsoInstant,
+    summary: ZText(2000),
+    recipients: ZRecipients,
+  }),
   'batch.case_overdue': z.object({
     number: ZText(40),
     batchNo: ZText(100),

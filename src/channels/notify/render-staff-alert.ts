@@ -10,6 +10,7 @@ export type RenderedStaffAlert = LaidOutMail;
 
 /** The console page of each escalated record, under PUBLIC_URL. */
 const CONSOLE_PATHS: Readonly<Record<StaffAlertType, string>> = {
+  'batch.case_opened': '/batch-cases/',
   'batch.case_overdue': '/batch-cases/',
   'quality_report.overdue': '/quality-reports/',
   'capa.action_overdue': '/capa-actions/',

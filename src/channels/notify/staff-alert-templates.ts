@@ -69,6 +69,32 @@ const en = {
 export const STAFF_ALERT_TEMPLATES: {
   readonly [T in StaffAlertType]: Readonly<Record<Locale, StaffAlertTemplate<T>>>;
 } = {
+  'batch.case_opened': {
+    'zh-CN': (v) => ({
+      subject: `【${v.payload.number}】批量案件已立案，请 2 小时内完成调查`,
+      greeting: zh.hello(v),
+      paragraphs: [
+        `批量案件 ${v.payload.number} 已立案。请于 ${v.at(v.payload.investigationDueAt)}前提交调查：留样、批量数量、当日生产状况、各地区发货（R-BAT-4、R-SLA-11）。`,
+        zh.summary(v.payload.summary),
+        `批次：${v.payload.batchNo}`,
+        `失效机理：${v.payload.mechanism}`,
+        v.payload.region ? `地区：${v.payload.region}` : null,
+      ],
+      action: zh.link(v.url, '查看批量案件'),
+    }),
+    en: (v) => ({
+      subject: `[${v.payload.number}] Batch case opened: investigate within 2 hours`,
+      greeting: en.hello(v),
+      paragraphs: [
+        `Batch case ${v.payload.number} has been opened. Please file the investigation by ${v.at(v.payload.investigationDueAt)}: retained samples, batch quantity, that day's production conditions, shipments per region (R-BAT-4, R-SLA-11).`,
+        en.summary(v.payload.summary),
+        `Batch: ${v.payload.batchNo}`,
+        `Failure mechanism: ${v.payload.mechanism}`,
+        v.payload.region ? `Region: ${v.payload.region}` : null,
+      ],
+      action: en.link(v.url, 'Open the batch case'),
+    }),
+  },
   'batch.case_overdue': {
     'zh-CN': (v) => ({
       subject: `【${v.payload.number}】批量案件调查已超时升级`,

@@ -51,6 +51,22 @@ const RECURRENCES = [
 
 /** A payload as each emitter writes it (see escalate-overdue-*.ts, sweep-capa.ts, verify-capa-action.ts). */
 const PAYLOADS: Record<StaffAlertType, Record<string, unknown>> = {
+  'batch.case_opened': {
+    caseId: AGGREGATE,
+    number: 'PL-2026-0007',
+    productId: 'p-1',
+    batchNo: 'B2026-0301',
+    mechanism: 'coating_peel',
+    region: '华东',
+    complaints: 3,
+    investigationDueAt: '2026-03-03T09:30:00.000Z',
+    recipients: [
+      { ...GM, role: 'quality_engineer' },
+      { ...QE, role: 'quality_engineer' },
+      { ...NO_MAIL, role: 'quality_engineer' },
+    ],
+    summary: '批量案件已立案 Batch case opened: PL-2026-0007 B2026-0301 (coating_peel, 华东)',
+  },
   'batch.case_overdue': {
     caseId: AGGREGATE,
     number: 'PL-2026-0007',
@@ -140,6 +156,30 @@ type Case = {
 };
 
 const CASES: readonly Case[] = [
+  {
+    rule: 'R-SLA-11',
+    type: 'batch.case_opened',
+    path: '/batch-cases/',
+    zh: {
+      subject: '【PL-2026-0007】批量案件已立案，请 2 小时内完成调查',
+      facts: [
+        '批量案件 PL-2026-0007 已立案。请于 2026-03-03 17:30（中国标准时间）前提交调查',
+        '（R-BAT-4、R-SLA-11）',
+        '批次：B2026-0301',
+        '地区：华东',
+        '查看批量案件: ',
+      ],
+    },
+    en: {
+      subject: '[PL-2026-0007] Batch case opened: investigate within 2 hours',
+      facts: [
+        'Please file the investigation by 2026-03-03 17:30 (China Standard Time)',
+        '(R-BAT-4, R-SLA-11)',
+        'Failure mechanism: coating_peel',
+        'Open the batch case: ',
+      ],
+    },
+  },
   {
     rule: 'R-SLA-11',
     type: 'batch.case_overdue',
@@ -407,8 +447,9 @@ describe('staff alert e-mail channel over a real SMTP server (R-ESC-1)', () => {
     expect(smtp.received).toHaveLength(0);
   });
 
-  it('should subscribe to exactly the escalations that name recipients, and only when SMTP is configured (R-ESC-1)', () => {
+  it('should subscribe to exactly the quality events that name recipients, and only when SMTP is configured (R-ESC-1)', () => {
     const expected = [
+      'batch.case_opened',
       'batch.case_overdue',
       'quality_report.overdue',
       'capa.action_overdue',
