@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/client';
-import { findRoleOwners } from '../complaints/complaint-events';
+import { qualityEngineers } from '../batch-signals/open-quality-reports';
 
 /**
  * Who is told that a batch case opened, and what the alert says (R-BAT-4, R-SLA-11): quality has 2 hours to file the
@@ -15,9 +15,6 @@ export const caseOpenedNotice = async (
     readonly region: string | null;
   },
 ) => ({
-  recipients: (await findRoleOwners(tx, 'quality_engineer', 50)).map((o) => ({
-    ...o,
-    role: 'quality_engineer',
-  })),
+  recipients: await qualityEngineers(tx),
   summary: `批量案件已立案 Batch case opened: ${c.number} ${c.batchNo} (${c.mechanism}${c.region ? `, ${c.region}` : ''})`,
 });

@@ -8,7 +8,17 @@ import { qualityReportRepo } from '../../db/repos/quality-report.repo';
 import { appendAudit } from '../audit/append-audit';
 import type { UseCaseContext } from '../context';
 import { newId } from '../new-id';
+import { findRoleOwners } from '../complaints/complaint-events';
 import { emitEvents } from '../platform/emit-events';
+
+const REPORT_TITLE = {
+  abnormality: '市场质量异常反馈单已开立 Market quality abnormality report opened',
+  special: '质量专题报告已开立 Quality special report opened',
+} as const;
+
+/** The quality engineers, as the recipients a staff alert names. */
+export const qualityEngineers = async (tx: Tx) =>
+  (await findRoleOwners(tx, 'quality_engineer', 50)).map((o) => ({ ...o, role: 'quality_engineer' }));
 
 /** The year document numbers run in: the calendar's local year (Asia/Shanghai by default). */
 export const signalYearOf = (calendar: BusinessCalendar, now: Date): number =>
@@ -35,6 +45,8 @@ export const openQualityReports = async (
   if (signal.reports.length === 0) return [];
   const existing = await qualityReportRepo.findKindsForKey(tx, key);
   const opened: { id: string; number: string }[] = [];
+  // Quality has 72 h from the first complaint to issue the report (R-SLA-7): the opening names them to be mailed.
+  let quality: Awaited<ReturnType<typeof qualityEngineers>> | undefined;
   for (const due of signal.reports) {
     if (existing.includes(due.kind)) continue;
     const seq = await documentCounterRepo.next(
@@ -80,6 +92,8 @@ export const openQualityReports = async (
           unitsShipped,
           firstComplaintAt: row.firstComplaintAt.toISOString(),
           dueAt: row.dueAt.toISOString(),
+          recipients: (quality ??= await qualityEngineers(tx)),
+          summary: `${REPORT_TITLE[row.kind]}: ${row.number} ${key.batchNo} (${key.mechanism}) ${row.rate}`,
         },
       },
     ]);

@@ -6,12 +6,13 @@ import { MalformedNotificationError } from './parse-notification-event';
 
 /**
  * The quality events that name the staff to tell in their payload's `recipients`: a batch case opened (quality has
- * 2 hours to investigate, R-SLA-11), an overdue batch-case investigation (R-SLA-11), an overdue quality report
+ * 2 hours to investigate, R-SLA-11), a quality report opened (72 hours to issue it, R-SLA-7), an overdue batch-case investigation (R-SLA-11), an overdue quality report
  * (R-SLA-7), an overdue CAPA action (R-CAPA-1) and a CAPA action found not effective (R-CAPA-3:
  * `capa.action_<outcome>` for the outcomes that reopen it).
  */
 export const STAFF_ALERT_TYPES = [
   'batch.case_opened',
+  'batch.report_opened',
   'batch.case_overdue',
   'quality_report.overdue',
   'capa.action_overdue',
@@ -19,6 +20,7 @@ export const STAFF_ALERT_TYPES = [
   'capa.action_review',
 ] as const satisfies readonly (
   | 'batch.case_opened'
+  | 'batch.report_opened'
   | 'batch.case_overdue'
   | 'quality_report.overdue'
   | 'capa.action_overdue'
@@ -71,6 +73,18 @@ const STAFF_ALERT_PAYLOADS = {
     mechanism: ZText(200),
     region: ZText(100).nullish(),
     investigationDueAt: ZIsoInstant,
+    summary: ZText(2000),
+    recipients: ZRecipients,
+  }),
+  'batch.report_opened': z.object({
+    number: ZText(40),
+    kind: z.enum(QUALITY_REPORT_KINDS),
+    batchNo: ZText(100),
+    mechanism: ZText(200),
+    rate: ZText(40),
+    validComplaints: z.number().int().min(0),
+    unitsShipped: z.number().int().min(0),
+    dueAt: ZIsoInstant,
     summary: ZText(2000),
     recipients: ZRecipients,
   }),

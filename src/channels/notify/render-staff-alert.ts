@@ -11,6 +11,7 @@ export type RenderedStaffAlert = LaidOutMail;
 /** The console page of each escalated record, under PUBLIC_URL. */
 const CONSOLE_PATHS: Readonly<Record<StaffAlertType, string>> = {
   'batch.case_opened': '/batch-cases/',
+  'batch.report_opened': '/quality-reports/',
   'batch.case_overdue': '/batch-cases/',
   'quality_report.overdue': '/quality-reports/',
   'capa.action_overdue': '/capa-actions/',

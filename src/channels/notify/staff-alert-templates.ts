@@ -95,6 +95,28 @@ export const STAFF_ALERT_TEMPLATES: {
       action: en.link(v.url, 'Open the batch case'),
     }),
   },
+  'batch.report_opened': {
+    'zh-CN': (v) => ({
+      subject: `【${v.payload.number}】请于 72 小时内发出${REPORT_KIND['zh-CN'][v.payload.kind]}`,
+      greeting: zh.hello(v),
+      paragraphs: [
+        `批次 ${v.payload.batchNo} 的同一失效机理投诉率为 ${v.payload.rate}（${v.payload.validComplaints} 起有效投诉 / 发货 ${v.payload.unitsShipped}），已开立${REPORT_KIND['zh-CN'][v.payload.kind]} ${v.payload.number}，请于 ${v.at(v.payload.dueAt)}前发出（${v.payload.kind === 'abnormality' ? 'R-BAT-2' : 'R-BAT-3'}、R-SLA-7）。`,
+        zh.summary(v.payload.summary),
+        `失效机理：${v.payload.mechanism}`,
+      ],
+      action: zh.link(v.url, '查看质量报告'),
+    }),
+    en: (v) => ({
+      subject: `[${v.payload.number}] Issue the ${REPORT_KIND.en[v.payload.kind]} within 72 hours`,
+      greeting: en.hello(v),
+      paragraphs: [
+        `Batch ${v.payload.batchNo} reached ${v.payload.rate} complaints of one failure mechanism (${v.payload.validComplaints} valid complaints / ${v.payload.unitsShipped} shipped), so the ${REPORT_KIND.en[v.payload.kind]} ${v.payload.number} is open. Please issue it by ${v.at(v.payload.dueAt)} (${v.payload.kind === 'abnormality' ? 'R-BAT-2' : 'R-BAT-3'}, R-SLA-7).`,
+        en.summary(v.payload.summary),
+        `Failure mechanism: ${v.payload.mechanism}`,
+      ],
+      action: en.link(v.url, 'Open the quality report'),
+    }),
+  },
   'batch.case_overdue': {
     'zh-CN': (v) => ({
       subject: `【${v.payload.number}】批量案件调查已超时升级`,

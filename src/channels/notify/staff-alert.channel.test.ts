@@ -67,6 +67,27 @@ const PAYLOADS: Record<StaffAlertType, Record<string, unknown>> = {
     ],
     summary: '批量案件已立案 Batch case opened: PL-2026-0007 B2026-0301 (coating_peel, 华东)',
   },
+  'batch.report_opened': {
+    reportId: AGGREGATE,
+    number: 'YC-2026-0012',
+    kind: 'abnormality',
+    productId: 'p-1',
+    batchNo: 'B2026-0301',
+    mechanism: 'coating_peel',
+    triggers: ['rate'],
+    rate: '3.5‰',
+    validComplaints: 35,
+    unitsShipped: 10_000,
+    firstComplaintAt: '2026-02-28T09:30:00.000Z',
+    dueAt: '2026-03-03T09:30:00.000Z',
+    recipients: [
+      { ...GM, role: 'quality_engineer' },
+      { ...QE, role: 'quality_engineer' },
+      { ...NO_MAIL, role: 'quality_engineer' },
+    ],
+    summary:
+      '市场质量异常反馈单已开立 Market quality abnormality report opened: YC-2026-0012 B2026-0301 (coating_peel) 3.5‰',
+  },
   'batch.case_overdue': {
     caseId: AGGREGATE,
     number: 'PL-2026-0007',
@@ -177,6 +198,27 @@ const CASES: readonly Case[] = [
         '(R-BAT-4, R-SLA-11)',
         'Failure mechanism: coating_peel',
         'Open the batch case: ',
+      ],
+    },
+  },
+  {
+    rule: 'R-SLA-7',
+    type: 'batch.report_opened',
+    path: '/quality-reports/',
+    zh: {
+      subject: '【YC-2026-0012】请于 72 小时内发出市场质量异常反馈单',
+      facts: [
+        '批次 B2026-0301 的同一失效机理投诉率为 3.5‰（35 起有效投诉 / 发货 10000）',
+        '请于 2026-03-03 17:30（中国标准时间）前发出（R-BAT-2、R-SLA-7）',
+        '查看质量报告: ',
+      ],
+    },
+    en: {
+      subject: '[YC-2026-0012] Issue the market quality abnormality report within 72 hours',
+      facts: [
+        'Batch B2026-0301 reached 3.5‰ complaints of one failure mechanism (35 valid complaints / 10000 shipped)',
+        'Please issue it by 2026-03-03 17:30 (China Standard Time) (R-BAT-2, R-SLA-7)',
+        'Open the quality report: ',
       ],
     },
   },
@@ -450,6 +492,7 @@ describe('staff alert e-mail channel over a real SMTP server (R-ESC-1)', () => {
   it('should subscribe to exactly the quality events that name recipients, and only when SMTP is configured (R-ESC-1)', () => {
     const expected = [
       'batch.case_opened',
+      'batch.report_opened',
       'batch.case_overdue',
       'quality_report.overdue',
       'capa.action_overdue',
