@@ -217,7 +217,9 @@ describe('appliance: a batch crosses 3‰ then 1% and gets both reports (R-BAT-1
     expect(opened[0]?.n).toBe(1);
     // The 72 h start with the first complaint (R-SLA-7): the opening names quality, so they are mailed at once.
     expect(opened[0]?.recipients.map((r) => r.userId)).toContain(world.users.qa.id);
-    expect(opened[0]?.summary).toMatch(/^市场质量异常反馈单已开立 Market quality abnormality report opened: YC-/);
+    expect(opened[0]?.summary).toMatch(
+      /^市场质量异常反馈单已开立 Market quality abnormality report opened: YC-/,
+    );
   });
 
   it('should open the special report at 101 per 10 000 and not at 100 — exactly 1% is not above (R-BAT-3 boundary)', async () => {
