@@ -88,6 +88,18 @@ const outboxTypes = async (id: string): Promise<string[]> =>
     .map((r) => r.type)
     .sort();
 
+/** Who the disposal's `disposal.<step>` events name to be mailed (their user names, sorted), one list per event. */
+const namedBy = async (id: string, step: string): Promise<string[][]> =>
+  (
+    await rowsOf<{ names: string[] | null }>(
+      deps.db.reader(),
+      sql`select (select array_agg(u.username order by u.username) from jsonb_array_elements(o.payload->'recipients') r
+                    join users u on u.id::text = r->>'userId') as names
+            from outbox_events o
+           where o.aggregate_id = ${id} and o.type = ${`disposal.${step}`} order by o.occurred_at, o.id`,
+    )
+  ).map((r) => r.names ?? []);
+
 describe('nonconformity disposal: approved by the chief engineer, published one week, objections, ruling (R-ESC-3)', () => {
   let id = '';
   const firstDecision = '责任：包装车间；处置：返工重新装箱，费用由包装车间承担。';
@@ -109,6 +121,8 @@ describe('nonconformity disposal: approved by the chief engineer, published one 
     });
     expect(d.number).toMatch(/^CZ-2026-\d{4}$/);
     id = d.id;
+    // The chief engineer is named to be mailed: the form waits for his approval.
+    expect(await namedBy(id, 'submitted')).toEqual([['chief.sun']]);
   });
 
   it('should refuse an objection before the chief engineer approved the decision, nothing written (R-ESC-3)', async () => {
@@ -205,6 +219,9 @@ describe('nonconformity disposal: approved by the chief engineer, published one 
       decision: edited,
       rules: [{ rule: 'R-ESC-3', detail: 'resubmitted_for_approval' }],
     });
+    // Returned → the author is told; resubmitted → the chief engineer again.
+    expect(await namedBy(id, 'returned')).toEqual([[world.users.qa.username]]);
+    expect(await namedBy(id, 'resubmitted')).toEqual([['chief.sun']]);
     await refused(
       world.users.qa.session,
       `/api/v1/disposals/${id}/resubmit`,
@@ -270,6 +287,8 @@ describe('nonconformity disposal: approved by the chief engineer, published one 
       201,
     );
     expect(d).toMatchObject({ status: 'reinvestigating', round: 1 });
+    // A first objection sends it back to quality: the quality engineers are told.
+    expect(await namedBy(id, 'objected')).toEqual([[world.users.qa.username]]);
     expect(d.objections[0]).toMatchObject({
       round: 1,
       reason: '错位系来料印刷问题',
@@ -338,6 +357,8 @@ describe('nonconformity disposal: approved by the chief engineer, published one 
   it('should send a second objection to the chief engineer (R-ESC-3)', async () => {
     const d = await ok(production, 'POST', `/api/v1/disposals/${id}/objections`, { reason: '仍有异议' }, 201);
     expect(d).toMatchObject({ status: 'awaiting_ruling', round: 2 });
+    // The second goes to the chief engineer's ruling: he is told.
+    expect((await namedBy(id, 'objected')).at(-1)).toEqual(['chief.sun']);
     expect(d.rules).toEqual([{ rule: 'R-ESC-3', detail: 'second_objection_chief_engineer_rules' }]);
   });
 

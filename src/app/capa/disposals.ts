@@ -25,6 +25,7 @@ import { emitEvents } from '../platform/emit-events';
 import { decodeCursor, encodeCursor, parseSort, toPage, type Page } from '../platform/paging';
 import { actorIdOf, actorNameOf, loadCapaClock } from './capa-context';
 import { assertCapaSource } from './capa-source';
+import { disposalNotice } from './disposal-notice';
 
 export type DisposalView = Disposal & { readonly rules: readonly RuleHit[] };
 
@@ -64,6 +65,7 @@ const changed = async (
         status: after.status,
         round: after.round,
         objectionUntil: after.objectionUntil?.toISOString() ?? null,
+        ...(await disposalNotice(tx, after, reason)),
       },
     },
   ]);

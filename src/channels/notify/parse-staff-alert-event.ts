@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { OutboxEvent } from '../../app/outbox/deliver-outbox';
 import { QUALITY_REPORT_KINDS } from '../../domain/batch/decide-batch-signal';
+import { DISPOSAL_STATUSES } from '../../domain/capa/decide-disposal';
 import type { EffectivenessDecision } from '../../domain/capa/decide-effectiveness';
 import { MalformedNotificationError } from './parse-notification-event';
 
@@ -8,7 +9,8 @@ import { MalformedNotificationError } from './parse-notification-event';
  * The quality events that name the staff to tell in their payload's `recipients`: a batch case opened (quality has
  * 2 hours to investigate, R-SLA-11), a quality report opened (72 hours to issue it, R-SLA-7), an overdue batch-case investigation (R-SLA-11), an overdue quality report
  * (R-SLA-7), an overdue CAPA action (R-CAPA-1) and a CAPA action found not effective (R-CAPA-3:
- * `capa.action_<outcome>` for the outcomes that reopen it).
+ * `capa.action_<outcome>` for the outcomes that reopen it), and a nonconformity disposal step that leaves it waiting
+ * on someone (R-ESC-3: the chief engineer's approval or ruling, the author after a return, quality after an objection).
  */
 export const STAFF_ALERT_TYPES = [
   'batch.case_opened',
@@ -18,6 +20,11 @@ export const STAFF_ALERT_TYPES = [
   'capa.action_overdue',
   'capa.action_reopened',
   'capa.action_review',
+  'disposal.submitted',
+  'disposal.resubmitted',
+  'disposal.redecided',
+  'disposal.returned',
+  'disposal.objected',
 ] as const satisfies readonly (
   | 'batch.case_opened'
   | 'batch.report_opened'
@@ -25,6 +32,7 @@ export const STAFF_ALERT_TYPES = [
   | 'quality_report.overdue'
   | 'capa.action_overdue'
   | `capa.action_${EffectivenessDecision['outcome']}`
+  | `disposal.${'submitted' | 'resubmitted' | 'redecided' | 'returned' | 'objected'}`
 )[];
 
 export type StaffAlertType = (typeof STAFF_ALERT_TYPES)[number];
@@ -64,6 +72,16 @@ const ZCapaReopening = <O extends 'reopened' | 'review'>(outcome: O) =>
       )
       .max(1000),
   });
+
+const ZDisposalStep = z.object({
+  number: ZText(40),
+  status: z.enum(DISPOSAL_STATUSES),
+  round: z.number().int().min(1),
+  decision: ZText(4000),
+  reason: ZText(2000).nullish(),
+  summary: ZText(2000),
+  recipients: ZRecipients,
+});
 
 /** The part of each escalation's outbox payload a staff alert reads (other fields are ignored). */
 const STAFF_ALERT_PAYLOADS = {
@@ -115,6 +133,11 @@ const STAFF_ALERT_PAYLOADS = {
   }),
   'capa.action_reopened': ZCapaReopening('reopened'),
   'capa.action_review': ZCapaReopening('review'),
+  'disposal.submitted': ZDisposalStep,
+  'disposal.resubmitted': ZDisposalStep,
+  'disposal.redecided': ZDisposalStep,
+  'disposal.returned': ZDisposalStep,
+  'disposal.objected': ZDisposalStep,
 } as const satisfies Record<StaffAlertType, z.ZodType>;
 
 export type StaffAlertPayloads = {

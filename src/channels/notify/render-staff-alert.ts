@@ -17,6 +17,11 @@ const CONSOLE_PATHS: Readonly<Record<StaffAlertType, string>> = {
   'capa.action_overdue': '/capa-actions/',
   'capa.action_reopened': '/capa-actions/',
   'capa.action_review': '/capa-actions/',
+  'disposal.submitted': '/disposals/',
+  'disposal.resubmitted': '/disposals/',
+  'disposal.redecided': '/disposals/',
+  'disposal.returned': '/disposals/',
+  'disposal.objected': '/disposals/',
 };
 
 /** `${PUBLIC_URL}<console path>` of the escalated record (the event's aggregate), or null without PUBLIC_URL. */

@@ -61,6 +61,121 @@ const en = {
         ].join('\n'),
 };
 
+type DisposalVars = Pick<StaffAlertVars<'disposal.submitted'>, 'payload'>;
+type DisposalStatus = DisposalVars['payload']['status'];
+
+/** What a disposal step asks of the reader, by the status it left the form in (R-ESC-3, seed 004 §3.3). */
+const DISPOSAL_ASK: Record<
+  Locale,
+  Record<DisposalStatus, { subject: string; line: (v: DisposalVars) => string; reasonLabel: string }>
+> = {
+  'zh-CN': {
+    awaiting_approval: {
+      subject: '不合格品处置单待您批准',
+      line: (v) =>
+        `质量部的不合格品处置单 ${v.payload.number}（第 ${v.payload.round} 轮）须经总工程师批准后才发布并开始一周公示（R-ESC-3）。`,
+      reasonLabel: '重新调查结论',
+    },
+    awaiting_ruling: {
+      subject: '不合格品处置单再次收到异议，待您裁决',
+      line: (v) =>
+        `不合格品处置单 ${v.payload.number} 在第 ${v.payload.round} 轮公示期内再次收到异议，按规定由总工程师裁决（R-ESC-3）。`,
+      reasonLabel: '异议理由',
+    },
+    returned: {
+      subject: '不合格品处置单被退回',
+      line: (v) => `总工程师退回了不合格品处置单 ${v.payload.number}，请修改后重新提交（R-ESC-3）。`,
+      reasonLabel: '退回理由',
+    },
+    reinvestigating: {
+      subject: '不合格品处置单收到异议，请重新调查',
+      line: (v) =>
+        `不合格品处置单 ${v.payload.number} 在公示期内收到异议，请质量部重新调查并提出新的处置决定（R-ESC-3）。`,
+      reasonLabel: '异议理由',
+    },
+    published: {
+      subject: '不合格品处置单已发布',
+      line: (v) => `不合格品处置单 ${v.payload.number} 已发布（R-ESC-3）。`,
+      reasonLabel: '说明',
+    },
+    final: {
+      subject: '不合格品处置单已生效',
+      line: (v) => `不合格品处置单 ${v.payload.number} 已生效（R-ESC-3）。`,
+      reasonLabel: '说明',
+    },
+  },
+  en: {
+    awaiting_approval: {
+      subject: 'Nonconformity disposal awaits your approval',
+      line: (v) =>
+        `Quality's nonconformity disposal ${v.payload.number} (round ${v.payload.round}) is published, and its one-week objection window starts, only once the chief engineer approves it (R-ESC-3).`,
+      reasonLabel: 'Re-investigation findings',
+    },
+    awaiting_ruling: {
+      subject: 'Nonconformity disposal objected to again: your ruling',
+      line: (v) =>
+        `Nonconformity disposal ${v.payload.number} received another objection in round ${v.payload.round}, so the chief engineer rules on it (R-ESC-3).`,
+      reasonLabel: 'Objection',
+    },
+    returned: {
+      subject: 'Nonconformity disposal returned',
+      line: (v) =>
+        `The chief engineer returned nonconformity disposal ${v.payload.number}; please edit and resubmit it (R-ESC-3).`,
+      reasonLabel: 'Reason',
+    },
+    reinvestigating: {
+      subject: 'Nonconformity disposal objected to: re-investigate',
+      line: (v) =>
+        `Nonconformity disposal ${v.payload.number} received an objection during its window; quality re-investigates and proposes a new decision (R-ESC-3).`,
+      reasonLabel: 'Objection',
+    },
+    published: {
+      subject: 'Nonconformity disposal published',
+      line: (v) => `Nonconformity disposal ${v.payload.number} is published (R-ESC-3).`,
+      reasonLabel: 'Note',
+    },
+    final: {
+      subject: 'Nonconformity disposal final',
+      line: (v) => `Nonconformity disposal ${v.payload.number} is final (R-ESC-3).`,
+      reasonLabel: 'Note',
+    },
+  },
+};
+
+type DisposalType = Extract<StaffAlertType, `disposal.${string}`>;
+
+/** One template for every disposal step (the same payload): what it asks depends on the status it left. */
+const disposalTemplate = <T extends DisposalType>(): Readonly<Record<Locale, StaffAlertTemplate<T>>> => ({
+  'zh-CN': (v) => {
+    const ask = DISPOSAL_ASK['zh-CN'][v.payload.status];
+    return {
+      subject: `【${v.payload.number}】${ask.subject}`,
+      greeting: zh.hello(v),
+      paragraphs: [
+        ask.line(v),
+        zh.summary(v.payload.summary),
+        `处置决定：${v.payload.decision}`,
+        v.payload.reason ? `${ask.reasonLabel}：${v.payload.reason}` : null,
+      ],
+      action: zh.link(v.url, '查看处置单'),
+    };
+  },
+  en: (v) => {
+    const ask = DISPOSAL_ASK.en[v.payload.status];
+    return {
+      subject: `[${v.payload.number}] ${ask.subject}`,
+      greeting: en.hello(v),
+      paragraphs: [
+        ask.line(v),
+        en.summary(v.payload.summary),
+        `Decision: ${v.payload.decision}`,
+        v.payload.reason ? `${ask.reasonLabel}: ${v.payload.reason}` : null,
+      ],
+      action: en.link(v.url, 'Open the disposal'),
+    };
+  },
+});
+
 /**
  * Subject and body of every staff alert, Chinese first, then English (R-ESC-1): written to the person the
  * escalation names, in their language (zh-CN unless they chose en). Every subject carries the record's number and
@@ -231,4 +346,9 @@ export const STAFF_ALERT_TEMPLATES: {
       action: en.link(v.url, 'Open the CAPA action'),
     }),
   },
+  'disposal.submitted': disposalTemplate(),
+  'disposal.resubmitted': disposalTemplate(),
+  'disposal.redecided': disposalTemplate(),
+  'disposal.returned': disposalTemplate(),
+  'disposal.objected': disposalTemplate(),
 };

@@ -49,6 +49,16 @@ const RECURRENCES = [
   { complaintNumber: null, batchNo: 'B2026-0612', productionDate: '2026-06-12' },
 ];
 
+const disposalStep = (status: string, round: number, reason: string | null) => ({
+  number: 'CZ-2026-0003',
+  status,
+  round,
+  objectionUntil: null,
+  decision: '整批返工后降级销售',
+  reason,
+  summary: '不合格品处置单 Nonconformity disposal CZ-2026-0003: 内胆涂层脱落 120 台',
+  recipients: [GM, QE, NO_MAIL],
+});
 /** A payload as each emitter writes it (see escalate-overdue-*.ts, sweep-capa.ts, verify-capa-action.ts). */
 const PAYLOADS: Record<StaffAlertType, Record<string, unknown>> = {
   'batch.case_opened': {
@@ -147,6 +157,11 @@ const PAYLOADS: Record<StaffAlertType, Record<string, unknown>> = {
     recipients: [GM, QE, NO_MAIL],
     recurrences: RECURRENCES,
   },
+  'disposal.submitted': disposalStep('awaiting_approval', 1, null),
+  'disposal.resubmitted': disposalStep('awaiting_approval', 1, null),
+  'disposal.redecided': disposalStep('awaiting_approval', 2, '复测 3 批留样，涂层附着力合格'),
+  'disposal.returned': disposalStep('returned', 1, '返工方案缺少检验标准'),
+  'disposal.objected': disposalStep('awaiting_ruling', 2, '销售部认为降级销售影响品牌'),
 };
 
 const alertEvent = (type: StaffAlertType, overrides: Record<string, unknown> = {}): OutboxEvent => ({
@@ -324,8 +339,58 @@ const CASES: readonly Case[] = [
   },
 ];
 
+const DISPOSAL_CASES: readonly Case[] = [
+  {
+    rule: 'R-ESC-3',
+    type: 'disposal.submitted',
+    path: '/disposals/',
+    zh: {
+      subject: '【CZ-2026-0003】不合格品处置单待您批准',
+      facts: [
+        '须经总工程师批准后才发布并开始一周公示（R-ESC-3）',
+        '处置决定：整批返工后降级销售',
+        '查看处置单: ',
+      ],
+    },
+    en: {
+      subject: '[CZ-2026-0003] Nonconformity disposal awaits your approval',
+      facts: [
+        'only once the chief engineer approves it (R-ESC-3)',
+        'Decision: 整批返工后降级销售',
+        'Open the disposal: ',
+      ],
+    },
+  },
+  {
+    rule: 'R-ESC-3',
+    type: 'disposal.returned',
+    path: '/disposals/',
+    zh: {
+      subject: '【CZ-2026-0003】不合格品处置单被退回',
+      facts: ['请修改后重新提交（R-ESC-3）', '退回理由：返工方案缺少检验标准'],
+    },
+    en: {
+      subject: '[CZ-2026-0003] Nonconformity disposal returned',
+      facts: ['please edit and resubmit it (R-ESC-3)', 'Reason: 返工方案缺少检验标准'],
+    },
+  },
+  {
+    rule: 'R-ESC-3',
+    type: 'disposal.objected',
+    path: '/disposals/',
+    zh: {
+      subject: '【CZ-2026-0003】不合格品处置单再次收到异议，待您裁决',
+      facts: ['在第 2 轮公示期内再次收到异议，按规定由总工程师裁决', '异议理由：销售部认为降级销售影响品牌'],
+    },
+    en: {
+      subject: '[CZ-2026-0003] Nonconformity disposal objected to again: your ruling',
+      facts: ['received another objection in round 2', 'Objection: 销售部认为降级销售影响品牌'],
+    },
+  },
+];
+
 describe('staff alert e-mail channel over a real SMTP server (R-ESC-1)', () => {
-  it.each(CASES)(
+  it.each([...CASES, ...DISPOSAL_CASES])(
     'should mail every recipient with an address in their language when $rule escalates $type',
     async ({ type, path, zh, en }) => {
       const event = alertEvent(type);
@@ -354,10 +419,11 @@ describe('staff alert e-mail channel over a real SMTP server (R-ESC-1)', () => {
       expect(toQe.text).toContain(link);
       expect(toQe.headers.get('content-language')).toBe('en');
       expect(toQe.messageId).toBe(`<${event.id}.u-qe@qa.example.com>`);
-      // Only data (summary, title, region) may be Chinese in the English mail.
+      // Only data (summary, title, region, a disposal's decision and reasons) may be Chinese in the English mail.
+      const DATA_LINES = ['Summary: ', 'Region: ', 'Decision: ', 'Reason: ', 'Objection: '];
       const englishParts = String(toQe.text)
         .split('\n')
-        .filter((l) => !l.startsWith('Summary: ') && !l.startsWith('Region: '))
+        .filter((l) => !DATA_LINES.some((d) => l.startsWith(d)))
         .join('\n')
         .replaceAll('内胆涂层工艺改进', '');
       expect(englishParts).not.toMatch(CJK);
@@ -498,6 +564,11 @@ describe('staff alert e-mail channel over a real SMTP server (R-ESC-1)', () => {
       'capa.action_overdue',
       'capa.action_reopened',
       'capa.action_review',
+      'disposal.submitted',
+      'disposal.resubmitted',
+      'disposal.redecided',
+      'disposal.returned',
+      'disposal.objected',
     ];
     expect(channel.name).toBe('notify.staff-alert');
     expect(channel.types).toEqual(expected);
