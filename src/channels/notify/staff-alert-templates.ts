@@ -23,8 +23,16 @@ const REPORT_KIND = {
   en: { abnormality: 'market quality abnormality report', special: 'quality special report' },
 } as const;
 
+/** The batch, failure mechanism and region lines of a batch-case mail. */
+type BatchCaseFacts = { batchNo: string; mechanism: string; region?: string | null | undefined };
+
 const zh = {
   hello: (v: { recipientName: string }) => `${v.recipientName}，您好：`,
+  batchCase: (p: BatchCaseFacts) => [
+    `批次：${p.batchNo}`,
+    `失效机理：${p.mechanism}`,
+    p.region ? `地区：${p.region}` : null,
+  ],
   summary: (s: string | null | undefined) => (s ? `摘要：${s}` : null),
   link: (url: string | null, label: string) => (url ? { label, url } : null),
   recurrences: (list: readonly Recurrence[]) =>
@@ -44,6 +52,11 @@ const zh = {
 
 const en = {
   hello: (v: { recipientName: string }) => `Hello ${v.recipientName},`,
+  batchCase: (p: BatchCaseFacts) => [
+    `Batch: ${p.batchNo}`,
+    `Failure mechanism: ${p.mechanism}`,
+    p.region ? `Region: ${p.region}` : null,
+  ],
   summary: (s: string | null | undefined) => (s ? `Summary: ${s}` : null),
   link: (url: string | null, label: string) => (url ? { label, url } : null),
   recurrences: (list: readonly Recurrence[]) =>
@@ -191,9 +204,7 @@ export const STAFF_ALERT_TEMPLATES: {
       paragraphs: [
         `批量案件 ${v.payload.number} 已立案。请于 ${v.at(v.payload.investigationDueAt)}前提交调查：留样、批量数量、当日生产状况、各地区发货（R-BAT-4、R-SLA-11）。`,
         zh.summary(v.payload.summary),
-        `批次：${v.payload.batchNo}`,
-        `失效机理：${v.payload.mechanism}`,
-        v.payload.region ? `地区：${v.payload.region}` : null,
+        ...zh.batchCase(v.payload),
       ],
       action: zh.link(v.url, '查看批量案件'),
     }),
@@ -203,9 +214,7 @@ export const STAFF_ALERT_TEMPLATES: {
       paragraphs: [
         `Batch case ${v.payload.number} has been opened. Please file the investigation by ${v.at(v.payload.investigationDueAt)}: retained samples, batch quantity, that day's production conditions, shipments per region (R-BAT-4, R-SLA-11).`,
         en.summary(v.payload.summary),
-        `Batch: ${v.payload.batchNo}`,
-        `Failure mechanism: ${v.payload.mechanism}`,
-        v.payload.region ? `Region: ${v.payload.region}` : null,
+        ...en.batchCase(v.payload),
       ],
       action: en.link(v.url, 'Open the batch case'),
     }),
@@ -239,9 +248,7 @@ export const STAFF_ALERT_TEMPLATES: {
       paragraphs: [
         `批量案件 ${v.payload.number} 的调查应于 ${v.at(v.payload.investigationDueAt)}前提交，至今未提交，现按规则升级通知您（R-SLA-11、R-ESC-1）。`,
         zh.summary(v.payload.summary),
-        `批次：${v.payload.batchNo}`,
-        `失效机理：${v.payload.mechanism}`,
-        v.payload.region ? `地区：${v.payload.region}` : null,
+        ...zh.batchCase(v.payload),
       ],
       action: zh.link(v.url, '查看批量案件'),
     }),
@@ -251,9 +258,7 @@ export const STAFF_ALERT_TEMPLATES: {
       paragraphs: [
         `The investigation of batch case ${v.payload.number} was due by ${v.at(v.payload.investigationDueAt)} and has not been filed, so it is escalated to you (R-SLA-11, R-ESC-1).`,
         en.summary(v.payload.summary),
-        `Batch: ${v.payload.batchNo}`,
-        `Failure mechanism: ${v.payload.mechanism}`,
-        v.payload.region ? `Region: ${v.payload.region}` : null,
+        ...en.batchCase(v.payload),
       ],
       action: en.link(v.url, 'Open the batch case'),
     }),
