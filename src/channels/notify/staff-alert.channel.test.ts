@@ -59,6 +59,14 @@ const disposalStep = (status: string, round: number, reason: string | null) => (
   summary: '不合格品处置单 Nonconformity disposal CZ-2026-0003: 内胆涂层脱落 120 台',
   recipients: [GM, QE, NO_MAIL],
 });
+/** Who an opening names (every quality engineer), and who an overdue escalation names (the GM and quality). */
+const QUALITY_TOLD = [GM, QE, NO_MAIL].map((r) => ({ ...r, role: 'quality_engineer' }));
+const GM_AND_QUALITY_TOLD = [
+  { ...GM, role: 'general_manager' },
+  { ...QE, role: 'quality_engineer' },
+  { ...NO_MAIL, role: 'quality_engineer' },
+];
+
 /** A payload as each emitter writes it (see escalate-overdue-*.ts, sweep-capa.ts, verify-capa-action.ts). */
 const PAYLOADS: Record<StaffAlertType, Record<string, unknown>> = {
   'batch.case_opened': {
@@ -70,11 +78,7 @@ const PAYLOADS: Record<StaffAlertType, Record<string, unknown>> = {
     region: '华东',
     complaints: 3,
     investigationDueAt: '2026-03-03T09:30:00.000Z',
-    recipients: [
-      { ...GM, role: 'quality_engineer' },
-      { ...QE, role: 'quality_engineer' },
-      { ...NO_MAIL, role: 'quality_engineer' },
-    ],
+    recipients: QUALITY_TOLD,
     summary: '批量案件已立案 Batch case opened: PL-2026-0007 B2026-0301 (coating_peel, 华东)',
   },
   'batch.report_opened': {
@@ -90,11 +94,7 @@ const PAYLOADS: Record<StaffAlertType, Record<string, unknown>> = {
     unitsShipped: 10_000,
     firstComplaintAt: '2026-02-28T09:30:00.000Z',
     dueAt: '2026-03-03T09:30:00.000Z',
-    recipients: [
-      { ...GM, role: 'quality_engineer' },
-      { ...QE, role: 'quality_engineer' },
-      { ...NO_MAIL, role: 'quality_engineer' },
-    ],
+    recipients: QUALITY_TOLD,
     summary:
       '市场质量异常反馈单已开立 Market quality abnormality report opened: YC-2026-0012 B2026-0301 (coating_peel) 3.5‰',
   },
@@ -108,11 +108,7 @@ const PAYLOADS: Record<StaffAlertType, Record<string, unknown>> = {
     status: 'investigating',
     investigationDueAt: '2026-03-03T09:30:00.000Z',
     minutesOverdue: 15,
-    recipients: [
-      { ...GM, role: 'general_manager' },
-      { ...QE, role: 'quality_engineer' },
-      { ...NO_MAIL, role: 'quality_engineer' },
-    ],
+    recipients: GM_AND_QUALITY_TOLD,
     summary: '批量调查超时 Batch investigation overdue: PL-2026-0007 B2026-0301 (coating_peel)',
     rules: [{ rule: 'R-SLA-11', detail: 'investigation_overdue_escalated' }],
   },
@@ -126,11 +122,7 @@ const PAYLOADS: Record<StaffAlertType, Record<string, unknown>> = {
     firstComplaintAt: '2026-02-28T09:30:00.000Z',
     dueAt: '2026-03-03T09:30:00.000Z',
     hoursOverdue: 1,
-    recipients: [
-      { ...GM, role: 'general_manager' },
-      { ...QE, role: 'quality_engineer' },
-      { ...NO_MAIL, role: 'quality_engineer' },
-    ],
+    recipients: GM_AND_QUALITY_TOLD,
     summary:
       '市场质量异常反馈单 market quality abnormality report 超过 72 小时未发出 overdue: YC-2026-0012 B2026-0301 (coating_peel)',
     rules: [{ rule: 'R-SLA-7', detail: 'report_overdue_escalated' }],
