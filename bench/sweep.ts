@@ -41,7 +41,7 @@ import {
   type SqlRunner,
 } from './lib/bench-target';
 import { createBenchDeps } from './lib/bench-deps';
-import { recordStatements, summariseStatements } from './lib/count-statements';
+import { recordStatements, summariseStatements, type StatementTiming } from './lib/count-statements';
 import { describeMachine, formatMachine } from './lib/machine';
 import { percentiles } from './lib/stats';
 import { captureOnce, explain } from './queue/measure';
@@ -205,6 +205,7 @@ export const runSweepBench = async (o: SweepBenchOptions) => {
       due: { breach: number; warn: number };
       statements: number;
       statementText: string[];
+      timings: StatementTiming[];
       deadlines: ReturnType<typeof touchedOnDeadlines>;
       counters: Record<string, number>;
     };
@@ -212,7 +213,7 @@ export const runSweepBench = async (o: SweepBenchOptions) => {
       await flush();
       const before = target.driver === 'postgres' ? await readCounters(runner) : new Map<string, number>();
       const t = performance.now();
-      const { result: report, statements } = await recordStatements(() => sweepDeadlines(sweepDeps));
+      const { result: report, statements, timings } = await recordStatements(() => sweepDeadlines(sweepDeps));
       const ms = performance.now() - t;
       await flush();
       const counters = target.driver === 'postgres' ? diffCounters(before, await readCounters(runner)) : {};
@@ -222,6 +223,7 @@ export const runSweepBench = async (o: SweepBenchOptions) => {
         due,
         statements: statements.length,
         statementText: statements,
+        timings,
         deadlines: touchedOnDeadlines(counters),
         counters,
       };
@@ -256,7 +258,7 @@ export const runSweepBench = async (o: SweepBenchOptions) => {
       await flush();
       const before = target.driver === 'postgres' ? await readCounters(runner) : new Map<string, number>();
       const t = performance.now();
-      const { statements } = await recordStatements(() =>
+      const { statements, timings } = await recordStatements(() =>
         sweepDeps.db.transaction((tx) => executorRunner(tx).query(statement, [T.toISOString()])),
       );
       const ms = performance.now() - t;
@@ -272,6 +274,7 @@ export const runSweepBench = async (o: SweepBenchOptions) => {
         due,
         statements: statements.length,
         statementText: statements,
+        timings,
         deadlines,
         counters,
       };
@@ -349,6 +352,14 @@ export const runSweepBench = async (o: SweepBenchOptions) => {
       log(
         `  ${name.padEnd(10)} ${String(/warn/i.test(name) ? s.due?.warn : s.due?.breach).padStart(5)} ${s.ms.p50.toFixed(1).padStart(8)} ${s.ms.max.toFixed(1).padStart(8)} ${String(s.claimed).padStart(9)} ${String(s.statements).padStart(11)} ${String(s.deadlineIndexEntriesRead).padStart(25)} ${String(s.deadlineSeqScans).padStart(10)}   ${s.ms.p50 <= SWEEP_GOAL_MS ? 'ok' : 'MISS'}`,
       );
+    const breakdown = Object.fromEntries(
+      Object.entries(variants).map(([name, passes]) => [name, timeByStatement(passes.map((p) => p.timings))]),
+    );
+    for (const name of ['breach', 'warn', 'byHand', 'byHandWarn'] as const) {
+      log(`\n  where a ${name} pass spends its time (p50 per statement, as the client saw it):`);
+      for (const row of breakdown[name] ?? [])
+        log(`    ${row.ms.toFixed(1).padStart(7)} ms  ${row.statement}`);
+    }
     for (const [variant, p] of Object.entries(plans))
       for (const [name, text] of Object.entries(p))
         log(`\n  plan ${variant} ${name}:\n${text.replace(/^/gm, '    ')}`);
@@ -377,9 +388,14 @@ export const runSweepBench = async (o: SweepBenchOptions) => {
       setupSeconds,
       summary,
       passes: Object.fromEntries(
-        Object.entries(variants).map(([k, v]) => [k, v.map((p) => ({ ...p, statementText: undefined }))]),
+        Object.entries(variants).map(([k, v]) => [
+          k,
+          v.map((p) => ({ ...p, statementText: undefined, timings: undefined })),
+        ]),
       ),
       plans,
+      /** The p50 of each statement of a pass, in the order a pass sends them (node-postgres only). */
+      timeByStatement: breakdown,
       /** What one pass sends, by statement (node-postgres only). */
       statementsOfOnePass: Object.fromEntries(
         Object.entries(variants).map(([k, v]) => [
@@ -400,6 +416,19 @@ export const runSweepBench = async (o: SweepBenchOptions) => {
     await adminDb?.close();
     if (o.scratch) await dropTarget(target);
   }
+};
+
+/**
+ * The p50 time of each statement of a pass, by its position in the pass (passes of one variant send the same
+ * statements in the same order; where one sent a different number, only those that sent the most count).
+ */
+const timeByStatement = (passes: readonly (readonly StatementTiming[])[]) => {
+  const most = Math.max(0, ...passes.map((p) => p.length));
+  const full = passes.filter((p) => p.length === most);
+  return Array.from({ length: most }, (_, i) => ({
+    statement: (full[0]?.[i]?.statement ?? '').slice(0, 110),
+    ms: percentiles(full.map((p) => p[i]?.ms ?? 0)).p50,
+  }));
 };
 
 const main = async (): Promise<void> => {

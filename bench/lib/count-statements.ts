@@ -2,7 +2,10 @@ import pg from 'pg';
 
 type Query = (...args: unknown[]) => unknown;
 
-let recording: string[] | undefined;
+let recording: { statements: string[]; timings: StatementTiming[] } | undefined;
+
+/** One statement's round trip as the client saw it: sent → answered (network, planning, execution, parsing). */
+export type StatementTiming = { readonly statement: string; readonly ms: number };
 let installed = false;
 
 const textOf = (arg: unknown): string => {
@@ -17,22 +20,33 @@ const textOf = (arg: unknown): string => {
  */
 export const recordStatements = async <T>(
   fn: () => Promise<T>,
-): Promise<{ result: T; statements: string[] }> => {
+): Promise<{ result: T; statements: string[]; timings: StatementTiming[] }> => {
   if (!installed) {
     const original = pg.Client.prototype.query as unknown as Query;
     (pg.Client.prototype as unknown as { query: Query }).query = function (
       this: unknown,
       ...args: unknown[]
     ) {
-      recording?.push(textOf(args[0]).replace(/\s+/g, ' ').trim());
-      return original.apply(this, args);
+      const rec = recording;
+      if (!rec) return original.apply(this, args);
+      const statement = textOf(args[0]).replace(/\s+/g, ' ').trim();
+      rec.statements.push(statement);
+      const t = performance.now();
+      const answer = original.apply(this, args);
+      if (answer instanceof Promise)
+        void answer.then(
+          () => rec.timings.push({ statement, ms: performance.now() - t }),
+          () => rec.timings.push({ statement, ms: performance.now() - t }),
+        );
+      return answer;
     };
     installed = true;
   }
   const statements: string[] = [];
-  recording = statements;
+  const timings: StatementTiming[] = [];
+  recording = { statements, timings };
   try {
-    return { result: await fn(), statements };
+    return { result: await fn(), statements, timings };
   } finally {
     recording = undefined;
   }
