@@ -389,6 +389,25 @@ describe('journey 5: compensation from the policy, electronic signatures, paymen
       const task = finance.getByTestId('compensation-tasks').getByTestId('task-pay_cash');
       await task.locator('[data-task-status="done"]').waitFor();
       await expect(task.innerText()).resolves.toContain('FK-2026-0318');
+
+      // Carried out: finance prints the 产品质量处理核销申报表, numbered HX-YYYY-NNNNNN (seed 004, R-RPT-3).
+      const writeOff = finance.getByTestId('write-off-form');
+      await writeOff.waitFor();
+      const writeOffNo = (await writeOff.getAttribute('data-form-no')) ?? '';
+      expect(writeOffNo).toMatch(/^HX-\d{4}-\d{6}$/);
+      const [sheet] = await Promise.all([finance.context().waitForEvent('page'), writeOff.click()]);
+      await sheet.waitForLoadState();
+      const sheetText = await sheet.locator('body').innerText();
+      for (const text of [
+        '产品质量处理核销申报表',
+        writeOffNo,
+        complaint.number,
+        'FK-2026-0318',
+        '人民币壹仟元整',
+      ])
+        expect(sheetText).toContain(text);
+      await screenshot(sheet, 'write-off-form');
+      await sheet.close();
       const done = await compensation();
       expect(done.tasks).toEqual([
         expect.objectContaining({ kind: 'pay_cash', status: 'done', reference: 'FK-2026-0318' }),

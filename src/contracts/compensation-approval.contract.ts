@@ -109,6 +109,8 @@ export const ZProposal = z
     createdByName: z.string().nullable(),
     createdAt: ZIsoDateTime,
     decidedAt: ZIsoDateTime.nullable(),
+    /** 产品质量处理核销申报表 number (HX-YYYY-NNNNNN), given when the agreed solution is fully carried out (R-RPT-3). */
+    writeOffNo: z.string().nullable(),
     signatures: z.array(ZSignature),
   })
   .meta({ id: 'CompensationProposal' });

@@ -129,6 +129,7 @@ export const ACCESS_POLICY: Readonly<Record<string, AccessRule>> = {
   'POST /api/v1/compensation/simulate': all('complaint.propose'),
   'GET /api/v1/complaints/:id/compensation': department('complaint.read', 'complaint'),
   'POST /api/v1/complaints/:id/compensation/proposals': department('complaint.propose'),
+  'GET /api/v1/complaints/:id/compensation/write-off-form': department('compensation.execute', 'complaint'),
   'POST /api/v1/compensation/proposals/:id/challenge': all('compensation.sign'),
   'POST /api/v1/compensation/proposals/:id/signatures': all('compensation.sign'),
   'GET /api/v1/approvals/pending': all('compensation.sign'),

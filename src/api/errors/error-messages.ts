@@ -92,6 +92,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<ApiLocale, string>> = {
     'zh-CN': '该责任方没有此类单据（公司自担与顾客承担无费用转移单，内部部门无扣款通知单）。',
     en: 'This party gets no such form (no transfer form for the company or the customer, no deduction notice for an internal department).',
   },
+  WRITE_OFF_FORM_NOT_READY: {
+    'zh-CN': '暂不能出具产品质量处理核销申报表：方案尚未审批通过，或商定的处理事项尚未全部执行完毕。',
+    en: 'The write-off application cannot be made yet: the proposal is not approved, or the agreed solution is not fully carried out.',
+  },
   BATCH_CASE_NOT_FOUND: { 'zh-CN': '批量问题案件不存在。', en: 'No such batch case.' },
   QUALITY_REPORT_NOT_FOUND: { 'zh-CN': '质量报告不存在。', en: 'No such quality report.' },
   QUALITY_REPORT_ALREADY_ISSUED: {

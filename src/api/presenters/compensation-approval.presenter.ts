@@ -58,6 +58,7 @@ export const presentProposal = (p: ProposalView): z.output<typeof ZProposal> => 
   createdByName: p.createdByName,
   createdAt: p.createdAt.toISOString(),
   decidedAt: iso(p.decidedAt),
+  writeOffNo: p.writeOffNo,
   signatures: p.signatures.map((s) => ({ ...s, signedAt: s.signedAt.toISOString() })),
 });
 

@@ -300,6 +300,19 @@ describe('food "foreign matter, eaten" — engine, e-signatures, GM, payment (is
     expect(c.allowedActions).toContain('send_to_customer');
   });
 
+  it('should refuse the write-off application before anything is carried out (409, R-RPT-3)', async () => {
+    const r = await call(
+      extra.fin.session,
+      'GET',
+      `/api/v1/complaints/${complaintId}/compensation/write-off-form`,
+    );
+    expect(r.statusCode).toBe(409);
+    expect(r.json().error).toMatchObject({
+      code: 'WRITE_OFF_FORM_NOT_READY',
+      details: { reason: 'nothing_carried_out', rules: ['R-RPT-3'] },
+    });
+  });
+
   it('should open a payment task on agreement, refuse resolving before it is paid, and book it paid (R-RES-7, R-RES-9)', async () => {
     const { manager, agent } = world.users;
     await act(manager.session, complaintId, { type: 'send_to_customer' });
@@ -353,6 +366,54 @@ describe('food "foreign matter, eaten" — engine, e-signatures, GM, payment (is
       summary: '现金已转账并致歉',
     });
     expect(resolved.status).toBe('resolved');
+  });
+
+  it('should number the 产品质量处理核销申报表 when the last task is done and print it for finance (seed 004, R-RPT-3)', async () => {
+    const view = (
+      await call(world.users.manager.session, 'GET', `/api/v1/complaints/${complaintId}/compensation`)
+    ).json();
+    expect(view.current.writeOffNo).toBe('HX-2026-000001');
+    const audit = await rowsOf<{ action: string; after: Json }>(
+      deps.db.reader(),
+      sql`select action, after from audit_log where entity_id = ${view.current.id} and action = 'compensation.write_off_numbered'`,
+    );
+    expect(audit).toEqual([
+      {
+        action: 'compensation.write_off_numbered',
+        after: expect.objectContaining({ writeOffNo: 'HX-2026-000001', amountFen: 120_000, doneTasks: 1 }),
+      },
+    ]);
+    const url = `/api/v1/complaints/${complaintId}/compensation/write-off-form`;
+    const form = await call(extra.fin.session, 'GET', url);
+    expect(form.statusCode, form.body).toBe(200);
+    expect(form.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(form.headers['content-disposition']).toContain('HX-2026-000001.html');
+    const html = form.body;
+    for (const text of [
+      '产品质量处理核销申报表',
+      'HX-2026-000001',
+      '1,200.00 元',
+      '人民币壹仟贰佰元整',
+      'FK-20260306-001',
+      '现金补偿 1200 元，三个工作日内转账',
+      '用户 gm.wu',
+      '总经理',
+      '2026-03-05',
+    ])
+      expect(html).toContain(text);
+    // Finance has no pii.reveal: the phone is masked (R-SEC-1); the department manager sees it whole.
+    expect(html).toContain('138****5678');
+    expect(html).not.toMatch(/138 ?1234 ?5678/);
+    const managers = await call(world.users.manager.session, 'GET', url);
+    expect(managers.body).toMatch(/138 ?1234 ?5678/);
+    // Only the people who carry out and write off compensation print it; unknown complaints are 404.
+    expect((await call(world.users.agent.session, 'GET', url)).statusCode).toBe(403);
+    const missing = await call(
+      extra.fin.session,
+      'GET',
+      '/api/v1/complaints/00000000-0000-4000-8000-000000000000/compensation/write-off-form',
+    );
+    expect(missing.json().error.code).toBe('COMPLAINT_NOT_FOUND');
   });
 
   it('should land the cost on production, suggested for foreign matter, with a transfer form (R-RES-8)', async () => {

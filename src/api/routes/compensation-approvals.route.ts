@@ -8,6 +8,7 @@ import {
   revokeDelegation,
 } from '../../app/compensation/manage-delegations';
 import { proposeCompensation } from '../../app/compensation/propose-compensation';
+import { renderWriteOffForm } from '../../app/compensation/render-write-off-form';
 import { issueSigningChallenge, signProposal } from '../../app/compensation/sign-proposal';
 import { errorResponses, ZIdParams } from '../../contracts/common.contract';
 import {
@@ -31,6 +32,7 @@ import {
   presentPendingApproval,
   presentTask,
 } from '../presenters/compensation-approval.presenter';
+import { contentDisposition } from '../presenters/evidence.presenter';
 import { ctxOf } from '../request-context';
 import type { RouteModule } from './route-app';
 
@@ -55,6 +57,39 @@ export const compensationApprovalRoutes: RouteModule = (app, deps) => {
     },
     async (request) =>
       presentCompensationView(await getCompensation(deps, ctxOf(request), request.params.id)),
+  );
+
+  app.get(
+    '/api/v1/complaints/:id/compensation/write-off-form',
+    {
+      config: { permission: 'compensation.execute' },
+      schema: {
+        tags,
+        summary: '打印产品质量处理核销申报表 Printable write-off application',
+        description:
+          'An HTML page to print: the 产品质量处理核销申报表 of the approved proposal (seed 004, R-RPT-3) — customer, ' +
+          'product, agreement, each task carried out with its voucher or waybill, the amount to write off in figures and ' +
+          'in words, who bears it (R-RES-8) and the electronic approvals (R-APR-2). Numbered HX-YYYY-NNNNNN when the ' +
+          'last execution task is done. 409 WRITE_OFF_FORM_NOT_READY (details.reason: not_approved, tasks_open, ' +
+          'nothing_carried_out) before that. Phone and address masked without pii.reveal.',
+        params: ZIdParams,
+        response: {
+          200: {
+            description: 'The form as HTML (text/html; charset=utf-8)',
+            content: { 'text/html': { schema: z.string() } },
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const form = await renderWriteOffForm(deps, ctxOf(request), request.params.id);
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-disposition', contentDisposition(form.fileName, true))
+        .header('cache-control', 'private, no-cache')
+        .send(form.html);
+    },
   );
 
   app.post(

@@ -51,6 +51,8 @@ export type ProposalView = {
   readonly createdByName: string | null;
   readonly createdAt: Date;
   readonly decidedAt: Date | null;
+  /** 产品质量处理核销申报表 number, once the agreed solution is carried out (R-RPT-3). */
+  readonly writeOffNo: string | null;
   readonly signatures: readonly SignatureView[];
 };
 
@@ -136,6 +138,7 @@ export const toProposalView = (
     createdByName: p.createdBy ? (names.get(p.createdBy) ?? null) : null,
     createdAt: p.createdAt,
     decidedAt: p.decidedAt,
+    writeOffNo: p.writeOffNo,
     signatures: mine.map((s) => ({
       id: s.id,
       role: s.role as ApproverRole,

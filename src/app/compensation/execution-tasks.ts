@@ -13,6 +13,7 @@ import { assertPermission } from '../identity/assert-permission';
 import { emitEvents } from '../platform/emit-events';
 import { toTaskView, type TaskView } from './compensation-view';
 import { writeLedger } from './write-ledger';
+import { numberWriteOffIfReady } from './write-off';
 
 export type TaskListFilter = {
   readonly status?: 'open' | 'done' | 'cancelled' | undefined;
@@ -96,6 +97,7 @@ export const completeExecutionTask = async (
       settings.calendar.timeZone,
       now,
     );
+    const writeOff = await numberWriteOffIfReady(tx, task.proposalId, settings.calendar.timeZone, now);
     await appendAudit(tx, ctx, now, [
       {
         entityType: 'compensation_task',
@@ -111,6 +113,7 @@ export const completeExecutionTask = async (
           rules: [{ rule: 'R-RES-9', detail: `${task.kind}_done` }],
         },
       },
+      ...(writeOff ? [writeOff] : []),
     ]);
     const [done] = (await taskRepo.listByComplaint(tx, complaint.id)).filter((t) => t.id === taskId);
     return toTaskView(done ?? task, now, complaint.number);

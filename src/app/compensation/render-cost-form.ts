@@ -13,6 +13,7 @@ import { userRepo } from '../../db/repos/user.repo';
 import type { UseCaseContext } from '../context';
 import type { Deps } from '../deps';
 import { AppError } from '../errors/app-error';
+import { esc, printedPage, row, signature } from './printed-form';
 import { allocationComplaintOf, allocationScopeOf, type AllocationComplaint } from './get-cost-allocation';
 
 export type CostForm = {
@@ -20,18 +21,6 @@ export type CostForm = {
   readonly fileName: string;
   readonly html: string;
 };
-
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Every text that reaches the form goes through here: party names, descriptions and reasons are typed by people. */
-const esc = (text: string | null | undefined): string =>
-  (text ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 
 const TITLES: Record<CostFormType, { zh: string; en: string; intro: string }> = {
   transfer: {
@@ -49,31 +38,6 @@ const TITLES: Record<CostFormType, { zh: string; en: string; intro: string }> = 
 };
 
 const percent = (bp: number): string => `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')} %`;
-
-const row = (zh: string, en: string, value: string): string =>
-  `<tr><th>${zh}<br><span class="en">${en}</span></th><td>${value}</td></tr>`;
-
-const signature = (zh: string, en: string): string =>
-  `<div class="sig"><div>${zh} <span class="en">${en}</span></div><div class="line">签字 Signature</div><div class="line">日期 Date</div></div>`;
-
-const STYLE = `
-body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;margin:24px;color:#111}
-.form{max-width:760px;margin:0 auto}
-h1{text-align:center;font-size:24px;letter-spacing:4px;margin:0}
-h2{text-align:center;font-size:14px;font-weight:normal;color:#444;margin:4px 0 16px}
-.meta{display:flex;justify-content:space-between;font-size:13px;margin-bottom:8px}
-.intro{font-size:13px;margin:8px 0 12px}
-table{width:100%;border-collapse:collapse;font-size:14px}
-th,td{border:1px solid #333;padding:6px 8px;vertical-align:top;text-align:left}
-th{width:28%;background:#f4f4f4;font-weight:600}
-.en{color:#555;font-size:11px;font-weight:normal}
-.amount{font-size:16px;font-weight:700}
-.sigs{display:flex;gap:16px;margin-top:28px}
-.sig{flex:1;font-size:13px}
-.line{border-bottom:1px solid #333;height:28px;margin-top:10px;font-size:11px;color:#777}
-.foot{margin-top:20px;font-size:11px;color:#666}
-@media print{body{margin:0}.foot{position:fixed;bottom:0}}
-`;
 
 type FormData = {
   readonly type: CostFormType;
@@ -129,19 +93,16 @@ export const renderCostFormHtml = (d: FormData): string => {
           signature('被扣款方确认', 'Acknowledged by'),
           signature('财务', 'Finance'),
         ];
-  return [
-    '<!doctype html>',
-    '<html lang="zh-CN"><head><meta charset="utf-8">',
-    `<title>${esc(t.zh)} ${esc(d.formNo)}</title>`,
-    `<style>${STYLE}</style></head><body><div class="form">`,
-    `<h1>${esc(t.zh)}</h1><h2>${esc(t.en)}</h2>`,
-    `<div class="meta"><span>编号 No.: <strong>${esc(d.formNo)}</strong></span><span>日期 Date: ${esc(d.issuedOn)}</span></div>`,
-    `<p class="intro">${t.intro}</p>`,
-    `<table>${rows.join('')}</table>`,
-    `<div class="sigs">${signatures.join('')}</div>`,
-    `<p class="foot">制单人 Prepared by: ${esc(d.preparedBy) || '—'}</p>`,
-    '</div></body></html>',
-  ].join('\n');
+  return printedPage({
+    titleZh: t.zh,
+    titleEn: t.en,
+    formNo: d.formNo,
+    date: d.issuedOn,
+    intro: t.intro,
+    body: [`<table>${rows.join('')}</table>`],
+    signatures,
+    preparedBy: d.preparedBy,
+  });
 };
 
 /**

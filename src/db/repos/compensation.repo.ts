@@ -75,6 +75,16 @@ export const proposalRepo = {
       .where(eq(compensationProposals.id, id));
   },
 
+  /** Numbers the proposal's 产品质量处理核销申报表 once (R-RPT-3); false when it already had a number. */
+  async setWriteOff(ex: Executor, id: string, writeOffNo: string, at: Date): Promise<boolean> {
+    const rows = await ex
+      .update(compensationProposals)
+      .set({ writeOffNo, writeOffAt: at })
+      .where(and(eq(compensationProposals.id, id), isNull(compensationProposals.writeOffNo)))
+      .returning({ id: compensationProposals.id });
+    return rows.length === 1;
+  },
+
   /** Proposals waiting for signatures, oldest first (the approvals inbox filters by open step). */
   async listPending(ex: Executor, limit: number): Promise<ProposalRow[]> {
     return ex

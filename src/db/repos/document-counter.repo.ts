@@ -12,7 +12,8 @@ export type DocumentKind =
   | 'quality_report_special'
   | 'capa_action'
   | 'eight_d_report'
-  | 'nonconformity_disposal';
+  | 'nonconformity_disposal'
+  | 'write_off';
 
 export const documentCounterRepo = {
   /**

@@ -30,9 +30,16 @@ export const compensationProposals = pgTable(
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull(),
     decidedAt: ts('decided_at'),
+    /**
+     * 产品质量处理核销申报表 (seed 004, R-RPT-3): numbered HX-YYYY-NNNNNN, gapless per year, when the last execution
+     * task of the approved proposal is done — what finance writes off is what was carried out.
+     */
+    writeOffNo: text('write_off_no'),
+    writeOffAt: ts('write_off_at'),
   },
   (t) => [
     uniqueIndex('compensation_proposals_version_uq').on(t.complaintId, t.version),
+    uniqueIndex('compensation_proposals_write_off_uq').on(t.writeOffNo),
     index('compensation_proposals_pending_idx')
       .on(t.createdAt)
       .where(sql`status = 'pending_approval'`),

@@ -47,6 +47,11 @@ export const COMPENSATION_ERROR_CODES = [
   'COST_ALLOCATION_NOT_FOUND',
   /** The party of that allocation gets no such form (no transfer form for the company or the customer, no deduction notice for an internal department). */
   'COST_FORM_NOT_AVAILABLE',
+  /**
+   * The 产品质量处理核销申报表 cannot be made yet: no approved proposal, tasks of the agreement still open, or nothing
+   * carried out; `details.reason` says which (R-RPT-3, R-RES-9).
+   */
+  'WRITE_OFF_FORM_NOT_READY',
 ] as const;
 
 export type CompensationErrorCode = (typeof COMPENSATION_ERROR_CODES)[number];

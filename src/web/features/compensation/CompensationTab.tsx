@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Collapse, Empty, Space, Spin, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Collapse, Empty, Space, Spin, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Complaint } from '../../app/api-types';
@@ -93,7 +94,29 @@ export const CompensationTab = ({ complaint }: { complaint: Complaint }) => {
         </Empty>
       )}
       {(view.tasks.length > 0 || current?.status === 'approved') && (
-        <Card size="small" title={t('tasks.title')} data-testid="compensation-tasks">
+        <Card
+          size="small"
+          title={t('tasks.title')}
+          data-testid="compensation-tasks"
+          extra={
+            current?.writeOffNo &&
+            access.canExecute && (
+              <Tooltip title={t('writeOff.hint')}>
+                <Button
+                  size="small"
+                  icon={<PrinterOutlined />}
+                  href={`/api/v1/complaints/${complaint.id}/compensation/write-off-form`}
+                  target="_blank"
+                  rel="noopener"
+                  data-testid="write-off-form"
+                  data-form-no={current.writeOffNo}
+                >
+                  {t('writeOff.print', { no: current.writeOffNo })}
+                </Button>
+              </Tooltip>
+            )
+          }
+        >
           <ExecutionTasksTable tasks={view.tasks} />
         </Card>
       )}

@@ -111,6 +111,10 @@ export const compensationMessages = defineMessages(
       signed: '签名已记录',
       restart: '重新发起签名',
     },
+    writeOff: {
+      print: '打印核销申报表 {{no}}',
+      hint: '方案已执行完毕：产品质量处理核销申报表（附顾客资料与凭证，交财务核销）',
+    },
     tasks: {
       title: '执行任务',
       pageTitle: '方案执行任务',
@@ -296,6 +300,10 @@ export const compensationMessages = defineMessages(
       submit: 'Sign',
       signed: 'Signature recorded',
       restart: 'Start again',
+    },
+    writeOff: {
+      print: 'Print write-off application {{no}}',
+      hint: 'The solution is carried out: the write-off application (with the customer’s documents and vouchers, for finance)',
     },
     tasks: {
       title: 'Execution tasks',
