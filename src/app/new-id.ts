@@ -1,14 +1,15 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 /**
  * A UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then randomness. Time-ordered ids keep B-tree
  * inserts at the right edge of the index, which matters at millions of complaints.
+ *
+ * The 74 random bits come from `randomUUID()` (a v4, whose variant bits are already RFC 9562's): Node fills it from
+ * a pooled buffer, where `randomBytes(16)` asked the system for 16 bytes every time — a deadline sweep makes ~3,000
+ * ids per pass. The v4's time-free head is replaced by the timestamp and the version nibble 7.
  */
 export const newId = (now: number = Date.now()): string => {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(now, 0, 6);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x70;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const random = randomUUID(); // xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx
+  const ms = Math.floor(now).toString(16).padStart(12, '0');
+  return `${ms.slice(0, 8)}-${ms.slice(8, 12)}-7${random.slice(15)}`;
 };
