@@ -195,11 +195,13 @@ describe('a CAPA is verified effective or reopened (issue 6 journey: R-CAPA-1, R
       },
     });
     expect(r.action.verifications[0].rules.every((h: Json) => h.rule === 'R-CAPA-3')).toBe(true);
-    const [event] = await rowsOf<{ type: string }>(
+    const [event] = await rowsOf<{ type: string; payload: Json }>(
       deps.db.reader(),
-      sql`select type from outbox_events where aggregate_id = ${actionId} and type = 'capa.action_reopened'`,
+      sql`select type, payload from outbox_events where aggregate_id = ${actionId} and type = 'capa.action_reopened'`,
     );
     expect(event?.type).toBe('capa.action_reopened');
+    // The mail quotes what the action is about, not only its number.
+    expect(event?.payload.summary).toBe('封口机温度控制改进：2 号封口机加装温度报警，封口温度纳入首件检验。');
   });
 
   it('should refuse an effective date whose production already recurred (R-CAPA-3), nothing written', async () => {
@@ -393,6 +395,7 @@ describe('overdue actions escalate once (R-CAPA-1)', () => {
     expect(event?.payload.recipients.map((r: Json) => r.userId)).toEqual(
       expect.arrayContaining([world.users.engineer.id, world.users.manager.id]),
     );
+    expect(event?.payload.summary).toBe(`${a.title}：${a.description}`);
     const list = await ok(qa(), 'GET', '/api/v1/capa-actions?overdue=true&limit=200');
     const mine = list.items.find((x: Json) => x.id === a.id);
     expect(mine).toMatchObject({ overdue: true, escalatedAt: '2026-03-06T16:00:00.000Z' });

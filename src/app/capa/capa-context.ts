@@ -86,6 +86,13 @@ const recipientOf = (u: {
  * Who hears of an overdue or reopened action (R-CAPA-1, R-ESC-1 one level up): the owner, and the department
  * manager nearest above the owner's primary department; the quality engineers when nobody manages it.
  */
+/**
+ * What a CAPA mail quotes of the action (R-CAPA-1, R-CAPA-3): its title and what is to be done, at most 500
+ * characters — the reopened and review mails otherwise name only the number.
+ */
+export const capaSummaryOf = (a: { readonly title: string; readonly description: string }): string =>
+  [...`${a.title}：${a.description}`].slice(0, 500).join('');
+
 export const findCapaRecipients = async (ex: Executor, ownerId: string): Promise<CapaRecipient[]> => {
   const owner = await userRepo.findById(ex, ownerId);
   const out: CapaRecipient[] = owner ? [recipientOf(owner)] : [];

@@ -5,7 +5,7 @@ import { systemContext } from '../context';
 import type { Deps } from '../deps';
 import { isAppError } from '../errors/app-error';
 import { emitEvents } from '../platform/emit-events';
-import { findCapaRecipients, loadCapaClock } from './capa-context';
+import { capaSummaryOf, findCapaRecipients, loadCapaClock } from './capa-context';
 import { finaliseLapsedDisposals } from './disposals';
 import { applyEffectiveness } from './verify-capa-action';
 
@@ -37,6 +37,7 @@ export const escalateOverdueCapaActions = async (deps: Deps, limit = 200): Promi
             number: a.number,
             title: a.title,
             dueAt: a.dueAt.toISOString(),
+            summary: capaSummaryOf(a),
             recipients: await findCapaRecipients(tx, a.ownerId),
           },
         },

@@ -10,7 +10,14 @@ import type { Deps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { emitEvents } from '../platform/emit-events';
 import { toCapaView, type CapaActionView } from './capa-action-view';
-import { actorIdOf, capaScopeOf, findCapaRecipients, loadCapaClock, type CapaClock } from './capa-context';
+import {
+  actorIdOf,
+  capaScopeOf,
+  capaSummaryOf,
+  findCapaRecipients,
+  loadCapaClock,
+  type CapaClock,
+} from './capa-context';
 
 export type VerificationResult = {
   readonly action: CapaActionView;
@@ -107,6 +114,7 @@ export const applyEffectiveness = async (
         outcome: decision.outcome,
         reopenCount: updated.reopenCount,
         dueAt: updated.dueAt.toISOString(),
+        summary: capaSummaryOf(updated),
         recipients: again ? await findCapaRecipients(tx, a.ownerId) : [],
         recurrences: decision.evidence.recurrences.map((x) => ({
           complaintNumber: x.complaintNumber,
