@@ -32,7 +32,7 @@ import {
   presentPendingApproval,
   presentTask,
 } from '../presenters/compensation-approval.presenter';
-import { contentDisposition } from '../presenters/evidence.presenter';
+import { sendPrintedForm, ZPrintedFormResponse } from '../presenters/printed-form.presenter';
 import { ctxOf } from '../request-context';
 import type { RouteModule } from './route-app';
 
@@ -74,21 +74,13 @@ export const compensationApprovalRoutes: RouteModule = (app, deps) => {
           'nothing_carried_out) before that. Phone and address masked without pii.reveal.',
         params: ZIdParams,
         response: {
-          200: {
-            description: 'The form as HTML (text/html; charset=utf-8)',
-            content: { 'text/html': { schema: z.string() } },
-          },
+          200: ZPrintedFormResponse,
           ...errorResponses,
         },
       },
     },
     async (request, reply) => {
-      const form = await renderWriteOffForm(deps, ctxOf(request), request.params.id);
-      return reply
-        .type('text/html; charset=utf-8')
-        .header('content-disposition', contentDisposition(form.fileName, true))
-        .header('cache-control', 'private, no-cache')
-        .send(form.html);
+      return sendPrintedForm(reply, await renderWriteOffForm(deps, ctxOf(request), request.params.id));
     },
   );
 

@@ -8,9 +8,8 @@ import {
   ZCostFormQuery,
   ZPutCostAllocationBody,
 } from '../../contracts/cost-allocation.contract';
-import { z } from 'zod';
 import { presentCostAllocation } from '../presenters/cost-allocation.presenter';
-import { contentDisposition } from '../presenters/evidence.presenter';
+import { sendPrintedForm, ZPrintedFormResponse } from '../presenters/printed-form.presenter';
 import { ctxOf } from '../request-context';
 import type { RouteModule } from './route-app';
 
@@ -73,21 +72,16 @@ export const costAllocationRoutes: RouteModule = (app, deps) => {
         params: ZIdParams,
         querystring: ZCostFormQuery,
         response: {
-          200: {
-            description: 'The form as HTML (text/html; charset=utf-8)',
-            content: { 'text/html': { schema: z.string() } },
-          },
+          200: ZPrintedFormResponse,
           ...errorResponses,
         },
       },
     },
     async (request, reply) => {
-      const form = await renderCostForm(deps, ctxOf(request), request.params.id, request.query.type);
-      return reply
-        .type('text/html; charset=utf-8')
-        .header('content-disposition', contentDisposition(form.fileName, true))
-        .header('cache-control', 'private, no-cache')
-        .send(form.html);
+      return sendPrintedForm(
+        reply,
+        await renderCostForm(deps, ctxOf(request), request.params.id, request.query.type),
+      );
     },
   );
 };
