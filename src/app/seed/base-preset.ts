@@ -30,7 +30,7 @@ const DEMO_DEPARTMENTS: readonly [string, string, string, string | null][] = [
 ];
 
 /** One demo user per role (username, 姓名, role, department code). */
-const DEMO_USERS: readonly [string, string, Role, string][] = [
+export const DEMO_USERS: readonly [string, string, Role, string][] = [
   ['kefu.li', '李娜', 'agent', 'CS-EAST'],
   ['kefu.wang', '王芳', 'agent', 'CS-SOUTH'],
   ['cs.zhang', '张伟', 'service_manager', 'CS'],
@@ -110,6 +110,7 @@ export const basePreset: SeedPreset = {
         `departments: ${departments.created} created, ${departments.updated} updated, ${departments.unchanged} unchanged`,
         `demo users: ${created} created${created > 0 ? ` (${DEMO_USERS.map((u) => u[0]).join(', ')}), password: ${password}` : ''}`,
       ],
+      demoPassword: created > 0 ? password : undefined,
     };
   },
 };

@@ -51,12 +51,12 @@ describe('seed --preset food --demo', () => {
       registered: 4,
       triaged: 2,
       assigned: 2,
-      investigating: 2,
+      investigating: 1,
       solution_proposed: 2,
       awaiting_customer: 2,
       agreed: 1,
       executing: 1,
-      resolved: 1,
+      resolved: 2,
       follow_up: 1,
       closed: 3,
       explained: 1,
@@ -114,6 +114,40 @@ describe('seed --preset food --demo', () => {
     expect(who('complaint.registered')).toEqual(['李娜', '王芳']);
     expect(who('complaint.approve_solution')).toContain('吴建国');
     expect(who('complaint.start_investigation').length).toBeGreaterThan(1);
+  });
+
+  it('should take one complaint through the compensation loop: engine proposal, e-signature, payment or shipment, write-off (R-APR-1, R-APR-2, R-RES-9, R-RPT-3)', async () => {
+    const ex = deps.db.reader();
+    const [proposal] = await rowsOf<{
+      status: string;
+      write_off_no: string | null;
+      complaint_status: string;
+    }>(
+      ex,
+      sql`select p.status, p.write_off_no, c.status as complaint_status
+            from compensation_proposals p join complaints c on c.id = p.complaint_id`,
+    );
+    expect(proposal).toMatchObject({ status: 'approved', complaint_status: 'resolved' });
+    expect(proposal?.write_off_no).toMatch(/^HX-\d{4}-000001$/);
+    const signatures = await rowsOf<{ signer_name: string; meaning: string }>(
+      ex,
+      sql`select signer_name, meaning from approval_signatures`,
+    );
+    expect(signatures).toEqual([{ signer_name: '刘洋', meaning: 'approve' }]);
+    const tasks = await rowsOf<{ status: string; reference: string | null }>(
+      ex,
+      sql`select status, reference from compensation_tasks`,
+    );
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(tasks.every((t) => t.status === 'done' && t.reference)).toBe(true);
+    const [paid] = await rowsOf<{ n: number }>(
+      ex,
+      sql`select count(*)::int as n from compensation_ledger where stage = 'paid'`,
+    );
+    expect(paid?.n).toBeGreaterThan(0);
+    expect(lines.join('\n')).toMatch(
+      /demo compensation: KS-\d{4}-\d{6} .*signed by east\.liu.*write-off application ready/,
+    );
   });
 
   it('should leave some open clocks breached and some in warning for the deadline sweep', async () => {

@@ -31,7 +31,8 @@ const USERNAMES = {
   generalManager: 'gm.wu',
 } as const;
 
-const loadActor = async (deps: Deps, username: string): Promise<UserActor | undefined> => {
+/** The actor a login of this demo user would give (a session actor, so it may sign, R-APR-2). */
+export const loadDemoActor = async (deps: Deps, username: string): Promise<UserActor | undefined> => {
   const ex = deps.db.reader();
   const user = await userRepo.findByUsername(ex, username);
   if (!user || user.status !== 'active') return undefined;
@@ -56,7 +57,7 @@ const loadActor = async (deps: Deps, username: string): Promise<UserActor | unde
 export const loadDemoStaff = async (deps: Deps): Promise<DemoStaff | undefined> => {
   const actors: Partial<Record<keyof typeof USERNAMES, UserActor>> = {};
   for (const [role, username] of Object.entries(USERNAMES) as [keyof typeof USERNAMES, string][]) {
-    const actor = await loadActor(deps, username);
+    const actor = await loadDemoActor(deps, username);
     if (!actor) return undefined;
     actors[role] = actor;
   }

@@ -39,7 +39,7 @@ export const defineIndustryPreset = (spec: IndustryPresetSpec): IndustryPreset =
       ...base.lines,
       `policies (${spec.name}): ${policies.changed.length} written${policies.changed.length > 0 ? ` (${policies.changed.join(', ')})` : ''}, ${policies.unchanged.length} unchanged`,
     ];
-    if (options.demo) lines.push(...(await loadDemoData(deps, spec.name, spec.demo)));
+    if (options.demo) lines.push(...(await loadDemoData(deps, spec.name, spec.demo, base.demoPassword)));
     return { lines };
   },
 });
