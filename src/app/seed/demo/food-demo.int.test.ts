@@ -146,7 +146,7 @@ describe('seed --preset food --demo', () => {
     );
     expect(paid?.n).toBeGreaterThan(0);
     expect(lines.join('\n')).toMatch(
-      /demo compensation: KS-\d{4}-\d{6} .*signed by east\.liu.*write-off application ready/,
+      /demo compensation: KS-\d{4}-\d{6} .*signed by east\.liu.*write-off application HX-\d{4}-000001/,
     );
   });
 

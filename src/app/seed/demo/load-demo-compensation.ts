@@ -19,12 +19,12 @@ const DAY = 86_400_000;
 
 /**
  * One demo complaint taken through the compensation loop of issues 5 and 6, so a fresh `npm start` shows it: the
- * earliest Sales-East complaint under investigation with no earlier proposal gets the policy engine's proposal (the quality engineer
- * proposes: the department manager may not sign his own, R-APR-2 four eyes), every approval step is signed
- * electronically by the demo user holding its role with the demo password (R-APR-1, R-APR-2), the customer accepts
- * the first option (R-RES-7), each execution task is done by its owner role with a voucher or waybill (R-RES-9) —
- * which numbers the 产品质量处理核销申报表 (R-RPT-3) — and the complaint is resolved. Skipped, with the reason, when
- * the password is not known (the demo users existed before this run) or no such complaint exists.
+ * earliest Sales-East complaint under investigation with no earlier proposal gets the policy engine's proposal (the
+ * quality engineer proposes: the department manager may not sign his own, R-APR-2 four eyes), every approval step is
+ * signed electronically by the demo user holding its role with the demo password (R-APR-1, R-APR-2), the customer
+ * accepts the first option (R-RES-7), finance or the service manager completes each execution task with a voucher or
+ * waybill (R-RES-9) — which numbers the 产品质量处理核销申报表 (R-RPT-3) — and the complaint is resolved. Skipped, with
+ * the reason, when the password is not known (the demo users existed before this run) or no such complaint exists.
  */
 export const loadDemoCompensation = async (
   deps: Deps,
@@ -115,7 +115,8 @@ export const loadDemoCompensation = async (
     );
   }
   await move(handler, { type: 'resolve', summary: `已按审批通过的方案处理：${option?.description ?? ''}` });
+  const writeOffNo = (await getCompensation(deps, as(handler), complaint.id)).current?.writeOffNo;
   return [
-    `demo compensation: ${complaint.number} proposed by the engine, signed by ${signers.join(', ') || 'nobody (no approval needed)'}, carried out (${tasks.length} task${tasks.length === 1 ? '' : 's'}) and resolved; write-off application ready`,
+    `demo compensation: ${complaint.number} proposed by the engine, signed by ${signers.join(', ') || 'nobody (no approval needed)'}, carried out (${tasks.length} task${tasks.length === 1 ? '' : 's'}) and resolved; ${writeOffNo ? `write-off application ${writeOffNo}` : 'nothing to write off'}`,
   ];
 };
