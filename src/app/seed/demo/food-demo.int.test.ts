@@ -116,7 +116,7 @@ describe('seed --preset food --demo', () => {
     expect(who('complaint.start_investigation').length).toBeGreaterThan(1);
   });
 
-  it('should take one complaint through the compensation loop: engine proposal, e-signature, payment or shipment, write-off (R-APR-1, R-APR-2, R-RES-9, R-RPT-3)', async () => {
+  it('should take one complaint through the loop: filed investigation, engine proposal, e-signature, payment or shipment, write-off, corrective action (R-INV-1, R-APR-1, R-APR-2, R-RES-9, R-RPT-3, R-CAPA-1)', async () => {
     const ex = deps.db.reader();
     const [proposal] = await rowsOf<{
       status: string;
@@ -145,8 +145,19 @@ describe('seed --preset food --demo', () => {
       sql`select count(*)::int as n from compensation_ledger where stage = 'paid'`,
     );
     expect(paid?.n).toBeGreaterThan(0);
+    // Investigated and filed before the proposal (R-INV-1…4), with a corrective action on its mechanism (R-CAPA-1).
+    const [investigation] = await rowsOf<{ filed: boolean; verdict: string; mechanism: string }>(
+      ex,
+      sql`select filed_at is not null as filed, verdict, failure_mechanism as mechanism from investigations`,
+    );
+    expect(investigation).toEqual({ filed: true, verdict: 'isolated', mechanism: '工序参数偏离' });
+    const [capa] = await rowsOf<{ kind: string; status: string; source_type: string; mechanism: string }>(
+      ex,
+      sql`select kind, status, source_type, mechanism from capa_actions`,
+    );
+    expect(capa).toMatchObject({ kind: 'corrective', source_type: 'complaint', mechanism: '工序参数偏离' });
     expect(lines.join('\n')).toMatch(
-      /demo compensation: KS-\d{4}-\d{6} .*signed by east\.liu.*write-off application HX-\d{4}-000001/,
+      /demo compensation: KS-\d{4}-\d{6} .*signed by east\.liu.*write-off application HX-\d{4}-000001; corrective action \S+/,
     );
   });
 

@@ -13,6 +13,7 @@ import { transitionComplaint } from '../../complaints/transition-complaint';
 import type { UseCaseContext } from '../../context';
 import type { Deps } from '../../deps';
 import { DEMO_USERS } from '../base-preset';
+import { investigateForDemo, openDemoCorrectiveAction } from './demo-quality-records';
 import { loadDemoActor, loadDemoStaff } from './load-demo-staff';
 
 const DAY = 86_400_000;
@@ -64,6 +65,7 @@ export const loadDemoCompensation = async (
     return actor;
   };
 
+  await investigateForDemo(deps, as(staff.qualityEngineer), complaint.id);
   let view = await proposeCompensation(deps, as(staff.qualityEngineer), complaint.id, {
     facts: { verificationDone: true },
     note: '演示数据：按补偿政策生成的方案',
@@ -116,7 +118,14 @@ export const loadDemoCompensation = async (
   }
   await move(handler, { type: 'resolve', summary: `已按审批通过的方案处理：${option?.description ?? ''}` });
   const writeOffNo = (await getCompensation(deps, as(handler), complaint.id)).current?.writeOffNo;
+  const capaNo = await openDemoCorrectiveAction(
+    deps,
+    as(staff.qualityEngineer),
+    complaint.id,
+    await holderOf('engineer'),
+    deps.config.defaultTimeZone,
+  );
   return [
-    `demo compensation: ${complaint.number} proposed by the engine, signed by ${signers.join(', ') || 'nobody (no approval needed)'}, carried out (${tasks.length} task${tasks.length === 1 ? '' : 's'}) and resolved; ${writeOffNo ? `write-off application ${writeOffNo}` : 'nothing to write off'}`,
+    `demo compensation: ${complaint.number} investigated (filed), proposed by the engine, signed by ${signers.join(', ') || 'nobody (no approval needed)'}, carried out (${tasks.length} task${tasks.length === 1 ? '' : 's'}) and resolved; ${writeOffNo ? `write-off application ${writeOffNo}` : 'nothing to write off'}; corrective action ${capaNo}`,
   ];
 };
